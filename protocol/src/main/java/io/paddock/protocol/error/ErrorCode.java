@@ -31,7 +31,9 @@ public enum ErrorCode {
     /** Eval suite or generation file malformed. */
     INVALID_SUITE(19),
     /** Non-finite value in weights, scales or deltas. */
-    NON_FINITE_VALUE(20);
+    NON_FINITE_VALUE(20),
+    /** Worker-protocol message malformed (wire JSON, unknown type, out-of-range field). */
+    INVALID_MESSAGE(21);
 
     private final int code;
 

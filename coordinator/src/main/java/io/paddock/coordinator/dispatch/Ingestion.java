@@ -1,0 +1,217 @@
+package io.paddock.coordinator.dispatch;
+
+import io.paddock.coordinator.flow.GenerationPlan;
+import io.paddock.coordinator.hazelcast.FarmMaps;
+import io.paddock.coordinator.metrics.FarmMetrics;
+import io.paddock.coordinator.results.ResultLog;
+import io.paddock.coordinator.results.UnitPayload;
+import io.paddock.coordinator.schedule.CompleteUnit;
+import io.paddock.coordinator.schedule.Completion;
+import io.paddock.coordinator.schedule.ExtendLeases;
+import io.paddock.coordinator.schedule.LeaseHolder;
+import io.paddock.coordinator.schedule.Report;
+import io.paddock.coordinator.schedule.UnitId;
+import io.paddock.coordinator.workers.WorkerRegistry;
+import io.paddock.coordinator.workers.WorkerSession;
+import io.paddock.protocol.error.FormatException;
+import io.paddock.protocol.evidence.CaseResult;
+import io.paddock.protocol.evidence.EvidenceDigest;
+import io.paddock.protocol.json.JsonWriter;
+import io.paddock.protocol.wire.WireCodec;
+import io.paddock.protocol.wire.WireMessage;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Takes in what workers send about their leases: results, failures and heartbeats. A result is
+ * checked (its unit exists, its cases are the unit's, its digest is what it claims), stored and
+ * written to the durable log, then handed to the scheduler ({@link CompleteUnit}, where the
+ * entry lives, fenced by epoch and idempotent), and only then acknowledged.
+ */
+public final class Ingestion {
+    private static final Logger LOG = LoggerFactory.getLogger(Ingestion.class);
+
+    /** Told when a candidate has finished (its last unit settled, or it failed). */
+    @FunctionalInterface
+    public interface CandidateFinished {
+        void finished(String generationId, int candidate);
+    }
+
+    private final Context context;
+    private final FarmMaps maps;
+    private final PlanCache plans;
+    private final WorkerRegistry registry;
+    private final ResultLog log;
+    private final FarmMetrics metrics;
+    private final Dispatcher dispatcher;
+    private final CandidateFinished finished;
+    private final long leaseMillis;
+
+    public Ingestion(Context context, FarmMaps maps, PlanCache plans, WorkerRegistry registry, ResultLog log,
+                     FarmMetrics metrics, Dispatcher dispatcher, CandidateFinished finished, long leaseMillis) {
+        this.context = context;
+        this.maps = maps;
+        this.plans = plans;
+        this.registry = registry;
+        this.log = log;
+        this.metrics = metrics;
+        this.dispatcher = dispatcher;
+        this.finished = finished;
+        this.leaseMillis = leaseMillis;
+    }
+
+    /** A result: checked, stored, logged durably, then settled and acknowledged. */
+    public void result(WorkerSession worker, WireMessage.Result result) {
+        UnitId id = UnitId.parse(result.unitId());
+        GenerationPlan plan = plans.get(id.generationId());
+        if (plan == null || id.candidate() >= plan.candidates().size()) {
+            ack(worker, result.unitId(), result.epoch(), WireMessage.STALE);
+            return;
+        }
+        List<CaseResult> results = result.results();
+        int from = results.isEmpty() ? -1 : plans.caseIndex(plan.id(), results.get(0).caseId());
+        String problem = check(plan, results, from, result.evidenceDigest());
+        if (problem != null) {
+            LOG.warn("rejected result of {} from worker {}: {}", result.unitId(), worker.id(), problem);
+            ack(worker, result.unitId(), result.epoch(), WireMessage.REJECTED);
+            return;
+        }
+        String resultsJson = JsonWriter.write(WireCodec.caseResultsToJson(results));
+        UnitPayload payload = new UnitPayload(worker.id(), worker.kind(), worker.trusted(), from,
+                result.evidenceDigest(), resultsJson, result.timing().wallNanos(), result.timing().generatedTokens(),
+                worker.info().tokensPerSecond() / WireMessage.Calibration.NOMINAL_TOKENS_PER_SECOND);
+        String key = UnitPayload.key(id.generationId(), id.candidate(), id.unit(), result.epoch());
+        String line = "{\"unit\":" + JsonWriter.quote(result.unitId()) + ",\"epoch\":" + result.epoch()
+                + ",\"worker\":" + JsonWriter.quote(worker.id()) + ",\"kind\":" + JsonWriter.quote(worker.kind())
+                + ",\"trusted\":" + worker.trusted() + ",\"digest\":" + JsonWriter.quote(result.evidenceDigest())
+                + ",\"results\":" + resultsJson + "}";
+        Report report = new Report(id.unit(), from, from + results.size(), result.epoch(), worker.id(), worker.kind(),
+                worker.trusted(), result.evidenceDigest(), null, null);
+        Future<Void> stored = FarmMaps.on(context, maps.payloads().setAsync(key, payload));
+        Future<Void> logged = log.append(context, id.generationId(), line);
+        Future.all(stored, logged)
+                .compose(v -> FarmMaps.on(context, maps.work().submitToKey(id.candidateKey(),
+                        new CompleteUnit(report, registry.online()))))
+                .onSuccess(c -> {
+                    if (c.outcome().equals(WireMessage.ACCEPTED)) {
+                        metrics.evaluated(worker.kind(), result.timing().wallNanos(), result.timing().generatedTokens());
+                        WorkerSession.Running r = worker.running().get(result.unitId());
+                        if (r != null) {
+                            worker.observed(r.predictedSeconds(), result.timing().wallNanos() / 1e9);
+                        }
+                    } else if (c.outcome().equals(WireMessage.STALE) || c.outcome().equals(WireMessage.REJECTED)) {
+                        maps.payloads().removeAsync(key);
+                    }
+                    settled(worker, id, result.unitId(), result.epoch(), c);
+                })
+                .onFailure(e -> LOG.error("could not ingest result of {} from {}", result.unitId(), worker.id(), e));
+    }
+
+    /** A candidate-level failure report: logged durably, then settled and acknowledged. */
+    public void failure(WorkerSession worker, WireMessage.Failure failure) {
+        UnitId id = UnitId.parse(failure.unitId());
+        GenerationPlan plan = plans.get(id.generationId());
+        if (plan == null || id.candidate() >= plan.candidates().size()) {
+            ack(worker, failure.unitId(), failure.epoch(), WireMessage.STALE);
+            return;
+        }
+        String line = "{\"unit\":" + JsonWriter.quote(failure.unitId()) + ",\"epoch\":" + failure.epoch()
+                + ",\"worker\":" + JsonWriter.quote(worker.id()) + ",\"kind\":" + JsonWriter.quote(worker.kind())
+                + ",\"trusted\":" + worker.trusted() + ",\"failure\":" + JsonWriter.quote(failure.code().publishedName())
+                + ",\"cause\":" + JsonWriter.quote(failure.cause()) + "}";
+        log.append(context, id.generationId(), line)
+                .compose(v -> FarmMaps.on(context, maps.work().submitToKey(id.candidateKey(),
+                        new CompleteUnit(new Report(id.unit(), -1, -1, failure.epoch(), worker.id(), worker.kind(),
+                                worker.trusted(), null, failure.code(), failure.cause()), registry.online()))))
+                .onSuccess(c -> settled(worker, id, failure.unitId(), failure.epoch(), c))
+                .onFailure(e -> LOG.error("could not ingest failure of {} from {}", failure.unitId(), worker.id(), e));
+    }
+
+    /** A heartbeat: extends the deadlines of the leases the worker still runs. */
+    public void heartbeat(WorkerSession worker, WireMessage.Heartbeat heartbeat) {
+        Map<String, long[]> byCandidate = new HashMap<>();
+        for (WireMessage.LeaseRef ref : heartbeat.running()) {
+            UnitId id = UnitId.parse(ref.unitId());
+            worker.adopt(ref.unitId(), id.candidateKey(), ref.epoch());
+            long[] epochs = byCandidate.get(id.candidateKey());
+            long[] next = epochs == null ? new long[1] : java.util.Arrays.copyOf(epochs, epochs.length + 1);
+            next[next.length - 1] = ref.epoch();
+            byCandidate.put(id.candidateKey(), next);
+        }
+        long deadline = System.currentTimeMillis() + leaseMillis;
+        for (Map.Entry<String, long[]> e : byCandidate.entrySet()) {
+            maps.work().submitToKey(e.getKey(), new ExtendLeases(worker.id(), e.getValue(), deadline));
+        }
+    }
+
+    private String check(GenerationPlan plan, List<CaseResult> results, int from, String claimedDigest) {
+        if (results.isEmpty()) {
+            return "a result must hold at least one case";
+        }
+        if (from < 0) {
+            return "unknown case id '" + results.get(0).caseId() + "'";
+        }
+        if (from + results.size() > plan.cases().size()) {
+            return "more results than cases";
+        }
+        for (int i = 0; i < results.size(); i++) {
+            if (!results.get(i).caseId().equals(plan.cases().get(from + i).id())) {
+                return "result " + i + " is for case '" + results.get(i).caseId() + "', expected '"
+                        + plan.cases().get(from + i).id() + "'";
+            }
+        }
+        String digest;
+        try {
+            digest = EvidenceDigest.of(results);
+        } catch (FormatException e) {
+            return "evidence cannot be encoded: " + e.getMessage();
+        }
+        if (!digest.equals(claimedDigest)) {
+            return "evidence digest " + claimedDigest + " does not match the evidence (" + digest + ")";
+        }
+        return null;
+    }
+
+    private void settled(WorkerSession worker, UnitId id, String unitId, long epoch, Completion c) {
+        metrics.result(c.outcome());
+        ack(worker, unitId, epoch, c.outcome());
+        worker.finished(unitId);
+        for (String loser : c.losers()) {
+            quarantine(loser, "its evidence for " + unitId + " disagreed with the majority");
+        }
+        for (LeaseHolder h : c.cancelled()) {
+            cancel(id.generationId(), id.candidate(), h, "unit settled or candidate finished");
+        }
+        if (c.state().finished()) {
+            finished.finished(id.generationId(), id.candidate());
+        } else if (!c.unitDone() && c.outcome().equals(WireMessage.ACCEPTED)) {
+            dispatcher.wakeAll();
+        }
+        dispatcher.fill(worker);
+    }
+
+    /** Tells a worker connected here to drop a lease. */
+    public void cancel(String generationId, int candidate, LeaseHolder h, String reason) {
+        registry.cancel(generationId, candidate, h, reason);
+    }
+
+    private void quarantine(String workerId, String reason) {
+        metrics.quarantined();
+        maps.quarantine().setAsync(workerId, reason);
+        WorkerSession s = registry.get(workerId);
+        if (s != null) {
+            s.close((short) 1008, "quarantined: " + reason);
+        }
+        LOG.warn("worker {} quarantined: {}", workerId, reason);
+    }
+
+    private static void ack(WorkerSession worker, String unitId, long epoch, String outcome) {
+        worker.send(new WireMessage.Ack(unitId, epoch, outcome));
+    }
+}

@@ -1,0 +1,152 @@
+package io.paddock.coordinator.results;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The durable record of results: one JSON line per received result in
+ * {@code <dir>/<generation>/results.jsonl}, forced to disk before the append's future
+ * completes (and so before the result is acknowledged). Appends are group-committed by one
+ * writer thread: whatever queued while the previous batch was being forced goes out in the
+ * next batch with a single force per file, so throughput does not pay one sync per result.
+ */
+public final class ResultLog implements AutoCloseable {
+    private static final Entry STOP = new Entry(null, null, null, null);
+    private static final int MAX_BATCH = 8192;
+
+    private record Entry(String generationId, String line, Promise<Void> promise, Context context) {
+    }
+
+    private final Path dir;
+    private final boolean force;
+    private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private final Map<String, FileChannel> open = new HashMap<>();
+
+    /**
+     * @param dir   where generation folders live
+     * @param force whether to force each batch to the storage device (false only for benchmarks of the scheduler)
+     */
+    public ResultLog(Path dir, boolean force) {
+        this.dir = dir;
+        this.force = force;
+        this.writer = new Thread(this::run, "paddock-result-log");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /** Appends a line; the future completes on {@code context} once the line is on disk. */
+    public Future<Void> append(Context context, String generationId, String line) {
+        Promise<Void> promise = Promise.promise();
+        queue.add(new Entry(generationId, line, promise, context));
+        return promise.future();
+    }
+
+    /** The log file of a generation. */
+    public Path file(String generationId) {
+        return dir.resolve(generationId).resolve("results.jsonl");
+    }
+
+    private void run() {
+        List<Entry> batch = new ArrayList<>();
+        while (true) {
+            try {
+                Entry first = queue.take();
+                if (first == STOP) {
+                    break;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH);
+                boolean stop = batch.remove(STOP);
+                write(batch);
+                batch.clear();
+                if (stop) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        for (FileChannel c : open.values()) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // closing at shutdown
+            }
+        }
+    }
+
+    private void write(List<Entry> batch) {
+        Map<String, List<Entry>> byGeneration = new HashMap<>();
+        for (Entry e : batch) {
+            byGeneration.computeIfAbsent(e.generationId(), g -> new ArrayList<>()).add(e);
+        }
+        for (Map.Entry<String, List<Entry>> g : byGeneration.entrySet()) {
+            Throwable failure = null;
+            try {
+                FileChannel channel = channel(g.getKey());
+                StringBuilder sb = new StringBuilder();
+                for (Entry e : g.getValue()) {
+                    sb.append(e.line()).append('\n');
+                }
+                ByteBuffer bytes = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                if (force) {
+                    channel.force(false);
+                }
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+            }
+            for (Entry e : g.getValue()) {
+                Throwable f = failure;
+                e.context().runOnContext(v -> {
+                    if (f == null) {
+                        e.promise().complete();
+                    } else {
+                        e.promise().fail(f);
+                    }
+                });
+            }
+        }
+    }
+
+    private FileChannel channel(String generationId) throws IOException {
+        FileChannel c = open.get(generationId);
+        if (c == null) {
+            Path file = file(generationId);
+            Files.createDirectories(file.getParent());
+            c = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            open.put(generationId, c);
+        }
+        return c;
+    }
+
+    @Override
+    public void close() {
+        queue.add(STOP);
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.paddock.vector;
+
+import io.paddock.protocol.slm.TensorData;
+import io.paddock.runtime.kernel.Kernels;
+
+/**
+ * Matrix-vector products with the Vector API ({@code jdk.incubator.vector}), bit-identical to
+ * {@link io.paddock.runtime.kernel.ScalarKernels}: a fixed 256-bit species whose 8 lanes are
+ * the 8 C9 stripes, separate lane-wise multiply and add (no FMA), stripes reduced by lane-wise
+ * adds in the C9 pairing (no {@code reduceLanes}). Four rows per pass share each load of x.
+ * Stateless and thread-safe. Check {@link #isAvailable()} before constructing one.
+ */
+public final class VectorKernels implements Kernels {
+
+    /** Throws if the Vector API cannot be used here (see {@link #isAvailable()}). */
+    public VectorKernels() {
+        if (!isAvailable()) {
+            throw new IllegalStateException("the Vector API is not available: run with --add-modules "
+                    + "jdk.incubator.vector on a machine with 256-bit vectors");
+        }
+    }
+
+    /**
+     * True if the incubator module is in the boot layer, the 256-bit float species has 8 lanes
+     * and the machine has 256-bit vector registers (otherwise the API would run emulated, slowly).
+     */
+    public static boolean isAvailable() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return false;
+        }
+        try {
+            return Availability.check();
+        } catch (LinkageError | RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void matvec(TensorData w, float[] x, float[] out, int outOffset, int rowStart, int rowEnd) {
+        if (w instanceof TensorData.F32 f) {
+            F32Rows.matvec(f.values(), f.cols(), x, out, outOffset, rowStart, rowEnd);
+        } else if (w instanceof TensorData.Q8 q) {
+            Q8Rows.matvec(q.quants(), q.rowScales(), q.cols(), x, out, outOffset, rowStart, rowEnd);
+        } else {
+            Q4Rows.matvec((TensorData.Q4) w, x, out, outOffset, rowStart, rowEnd);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "vector256";
+    }
+
+    /** Touches the vector classes only when the module is present. */
+    private static final class Availability {
+        static boolean check() {
+            return Lanes.F.length() == 8
+                    && jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256;
+        }
+    }
+}

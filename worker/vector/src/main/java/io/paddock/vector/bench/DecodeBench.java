@@ -1,0 +1,202 @@
+package io.paddock.vector.bench;
+
+import io.paddock.protocol.slm.DType;
+import io.paddock.protocol.slm.RandomModels;
+import io.paddock.protocol.suite.Sampling;
+import io.paddock.runtime.generate.GenerationResult;
+import io.paddock.runtime.generate.Generator;
+import io.paddock.runtime.kernel.Kernels;
+import io.paddock.runtime.kernel.ScalarKernels;
+import io.paddock.runtime.model.LayerWeights;
+import io.paddock.runtime.model.Model;
+import io.paddock.runtime.model.Weights;
+import io.paddock.vector.ParallelKernels;
+import io.paddock.vector.VectorKernels;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Decode tokens/s of a seeded random model of a named shape, per dtype, for the scalar kernels
+ * on one thread, the Vector API kernels on one thread and on N threads; each figure beside the
+ * memory-bandwidth ceiling measured in the same run (weight bytes read per token ÷ streaming
+ * bytes/s). Each setup runs warm-up generations first (a fresh JVM is far slower), then the
+ * median of several greedy generations.
+ */
+public final class DecodeBench {
+    /** The prompt every run starts from. */
+    public static final String PROMPT = "Once upon a time";
+
+    /**
+     * What to measure.
+     *
+     * @param threads    threads of the multi-threaded setup (1 = no such setup)
+     * @param newTokens  tokens generated per run (greedy; fewer if the model emits EOS)
+     * @param warmupRuns untimed generations before the timed ones, per setup
+     * @param runs       timed generations per setup (the median is reported)
+     * @param scalar     include the scalar reference kernels
+     * @param simd       include the Vector API kernels (when available)
+     */
+    public record Settings(ModelShape shape, List<DType> dtypes, int threads, int newTokens, int warmupRuns, int runs,
+                           boolean scalar, boolean simd, long seed) {
+        public Settings {
+            if (shape == null || dtypes == null || dtypes.isEmpty()) {
+                throw new IllegalArgumentException("a shape and at least one dtype are required");
+            }
+            dtypes = List.copyOf(dtypes);
+            if (threads < 1 || threads > ParallelKernels.MAX_THREADS) {
+                throw new IllegalArgumentException("threads must be in 1.." + ParallelKernels.MAX_THREADS + ": " + threads);
+            }
+            if (newTokens < 2 || newTokens >= shape.context()) {
+                throw new IllegalArgumentException("new tokens must be in 2.." + (shape.context() - 1) + " for context "
+                        + shape.context() + ": " + newTokens);
+            }
+            if (warmupRuns < 0 || runs < 1) {
+                throw new IllegalArgumentException("warm-up runs must be >= 0 and runs >= 1: " + warmupRuns + ", " + runs);
+            }
+            if (!scalar && !simd) {
+                throw new IllegalArgumentException("at least one of scalar and simd must be measured");
+            }
+        }
+
+        /** All dtypes, every available processor, 128 tokens, 2 warm-up runs, 5 runs, scalar and SIMD, seed 1. */
+        public static Settings of(ModelShape shape) {
+            return new Settings(shape, List.of(DType.values()), Runtime.getRuntime().availableProcessors(),
+                    Math.min(128, shape.context() / 2), 2, 5, true, true, 1L);
+        }
+
+        public Settings withDtypes(List<DType> d) {
+            return new Settings(shape, d, threads, newTokens, warmupRuns, runs, scalar, simd, seed);
+        }
+
+        public Settings withThreads(int t) {
+            return new Settings(shape, dtypes, t, newTokens, warmupRuns, runs, scalar, simd, seed);
+        }
+
+        public Settings withRuns(int warmup, int timed) {
+            return new Settings(shape, dtypes, threads, newTokens, warmup, timed, scalar, simd, seed);
+        }
+
+        public Settings withNewTokens(int n) {
+            return new Settings(shape, dtypes, threads, n, warmupRuns, runs, scalar, simd, seed);
+        }
+
+        public Settings withKernels(boolean withScalar, boolean withSimd) {
+            return new Settings(shape, dtypes, threads, newTokens, warmupRuns, runs, withScalar, withSimd, seed);
+        }
+    }
+
+    private final MemoryBandwidthProbe probe;
+
+    public DecodeBench() {
+        this(new MemoryBandwidthProbe());
+    }
+
+    public DecodeBench(MemoryBandwidthProbe probe) {
+        this.probe = probe;
+    }
+
+    /** Runs the whole benchmark; {@code progress} receives one line per step. */
+    public DecodeBenchReport run(Settings s, Consumer<String> progress) {
+        progress.accept("memory bandwidth probe…");
+        BandwidthResult bw1 = probe.measure(1);
+        BandwidthResult bwN = s.threads() > 1 ? probe.measure(s.threads()) : bw1;
+        boolean vector = s.simd() && VectorKernels.isAvailable();
+        String notes = s.simd() && !vector
+                ? "Vector API unavailable (run with --add-modules jdk.incubator.vector on a 256-bit machine): "
+                + "multi-threaded figures use the scalar kernels"
+                : "";
+        List<DecodeFigure> figures = new ArrayList<>();
+        for (DType dtype : s.dtypes()) {
+            progress.accept("building a random " + s.shape().name() + " " + dtype.label() + " model…");
+            Model model = Model.of(RandomModels.generate(s.shape().spec(dtype, s.seed())));
+            long bytes = bytesPerToken(model);
+            for (Setup setup : setups(s, vector)) {
+                progress.accept(dtype.label() + " " + setup.describe() + "…");
+                BandwidthResult bw = setup.threads > 1 ? bwN : bw1;
+                figures.add(measure(model, dtype, setup, s, bytes, bw.bytesPerSecond()));
+            }
+        }
+        return new DecodeBenchReport(s.shape(), s.newTokens(), bw1, bwN, figures, notes);
+    }
+
+    /**
+     * Weight bytes one decoded token reads: every layer tensor, the final norm and the output
+     * matrix (payloads and scales), plus one embedding row when the output is not tied (a tied
+     * output matrix is the embedding table, counted once). The KV cache is not included.
+     */
+    public static long bytesPerToken(Model model) {
+        Weights w = model.weights();
+        long bytes = 0;
+        for (LayerWeights l : w.layers()) {
+            bytes += WeightBytes.of(l.attnNorm()) + WeightBytes.of(l.wq()) + WeightBytes.of(l.wk())
+                    + WeightBytes.of(l.wv()) + WeightBytes.of(l.wo()) + WeightBytes.of(l.ffnNorm())
+                    + WeightBytes.of(l.w1()) + WeightBytes.of(l.w2()) + WeightBytes.of(l.w3());
+        }
+        bytes += WeightBytes.of(w.norm()) + WeightBytes.of(w.output());
+        if (!model.config().tiedOutput()) {
+            bytes += WeightBytes.ofRow(w.tokEmbeddings());
+        }
+        return bytes;
+    }
+
+    private static List<Setup> setups(Settings s, boolean vector) {
+        List<Setup> setups = new ArrayList<>();
+        if (s.scalar()) {
+            setups.add(new Setup(false, 1));
+        }
+        if (vector) {
+            setups.add(new Setup(true, 1));
+        }
+        if (s.threads() > 1 && (vector || s.simd())) {
+            setups.add(new Setup(vector, s.threads()));
+        }
+        return setups;
+    }
+
+    private static DecodeFigure measure(Model model, DType dtype, Setup setup, Settings s, long bytesPerToken,
+                                        double bandwidth) {
+        Kernels kernels = setup.create();
+        try {
+            Generator generator = new Generator(kernels, model);
+            byte[] prompt = PROMPT.getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < s.warmupRuns(); i++) {
+                generator.generate(model, prompt, s.newTokens(), Sampling.GREEDY);
+            }
+            double[] rates = new double[s.runs()];
+            int generated = 0;
+            for (int i = 0; i < s.runs(); i++) {
+                GenerationResult r = generator.generate(model, prompt, s.newTokens(), Sampling.GREEDY);
+                generated = r.diagnostics().generatedTokens();
+                // the first token comes from the prefill's logits: the decode loop ran generated - 1 passes
+                long nanos = r.diagnostics().decodeNanos();
+                rates[i] = generated > 1 && nanos > 0 ? (generated - 1) * 1e9 / nanos : 0.0;
+            }
+            double[] sorted = rates.clone();
+            Arrays.sort(sorted);
+            double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+            return new DecodeFigure(dtype.label(), kernels.name(), setup.simd, setup.threads, median, sorted[0],
+                    sorted[sorted.length - 1], generated, bytesPerToken, bandwidth / bytesPerToken);
+        } finally {
+            if (kernels instanceof ParallelKernels p) {
+                p.close();
+            }
+        }
+    }
+
+    /** One kernel setup: scalar or SIMD, on some threads. */
+    private record Setup(boolean simd, int threads) {
+        Kernels create() {
+            Kernels base = simd ? new VectorKernels() : new ScalarKernels();
+            return threads == 1 ? base : new ParallelKernels(base, threads);
+        }
+
+        String describe() {
+            return (simd ? "SIMD" : "scalar") + ", " + threads + (threads == 1 ? " thread" : " threads");
+        }
+    }
+}
