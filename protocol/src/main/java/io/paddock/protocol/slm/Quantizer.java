@@ -158,7 +158,7 @@ public final class Quantizer {
      * arithmetic (TeaVM's {@code Math.rint} does not round half to even). Inside (min, max) the
      * fraction {@code x - trunc(x)} is exact.
      */
-    static int clampRint(float x, int min, int max) {
+    public static int clampRint(float x, int min, int max) {
         if (x <= min) {
             return min;
         }

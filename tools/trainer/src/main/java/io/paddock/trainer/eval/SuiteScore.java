@@ -1,0 +1,60 @@
+package io.paddock.trainer.eval;
+
+import io.paddock.protocol.evidence.CaseEvidence;
+import io.paddock.protocol.evidence.CaseResult;
+import io.paddock.protocol.suite.EvalCase;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Exact-match counts of one candidate on a suite, overall and per task (the case id up to its
+ * last {@code -}), as the runtime's evaluator judged them.
+ *
+ * @param failure the candidate-level failure (e.g. an adapter that does not bind), or null
+ */
+public record SuiteScore(int passed, int total, Map<String, int[]> byTask, String failure) {
+
+    static SuiteScore of(List<EvalCase> cases, List<CaseResult> results) {
+        Map<String, int[]> byTask = new LinkedHashMap<>();
+        int passed = 0;
+        for (int i = 0; i < cases.size(); i++) {
+            String id = cases.get(i).id();
+            int dash = id.lastIndexOf('-');
+            int[] counts = byTask.computeIfAbsent(dash < 0 ? id : id.substring(0, dash), k -> new int[2]);
+            counts[1]++;
+            if (results.get(i) instanceof CaseEvidence e && e.matched()) {
+                counts[0]++;
+                passed++;
+            }
+        }
+        return new SuiteScore(passed, cases.size(), byTask, null);
+    }
+
+    static SuiteScore failed(int total, String cause) {
+        return new SuiteScore(0, total, Map.of(), cause);
+    }
+
+    public double rate() {
+        return total == 0 ? 0 : (double) passed / total;
+    }
+
+    /** Per-case pass flags are not kept; this is a summary line such as {@code 57/60 (95.0%) reverse 38/40, add 19/20}. */
+    @Override
+    public String toString() {
+        if (failure != null) {
+            return "failed: " + failure;
+        }
+        StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT, "%d/%d (%.1f%%)", passed, total,
+                100.0 * rate()));
+        if (byTask.size() > 1) {
+            String sep = " ";
+            for (Map.Entry<String, int[]> e : byTask.entrySet()) {
+                s.append(sep).append(e.getKey()).append(' ').append(e.getValue()[0]).append('/').append(e.getValue()[1]);
+                sep = ", ";
+            }
+        }
+        return s.toString();
+    }
+}
