@@ -41,13 +41,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "2", description = "untimed warm-up runs per setup (default 2)")
     int warmup;
 
+    @Option(names = "--warmup-seconds", defaultValue = "3",
+            description = "and at least this much warm-up time per setup: the JIT needs seconds (default 3)")
+    int warmupSeconds;
+
     @Option(names = "--no-scalar", description = "skip the (slow) scalar reference path")
     boolean noScalar;
 
     @Override
     public Integer call() {
-        DecodeBench.Settings s = DecodeBench.Settings.of(ModelShape.named(shape)).withRuns(warmup, runs)
-                .withKernels(!noScalar, true);
+        DecodeBench.Settings defaults = DecodeBench.Settings.of(ModelShape.named(shape));
+        DecodeBench.Settings s = defaults.withRuns(warmup, warmupSeconds * 1000L, runs).withKernels(!noScalar, true);
         if (!dtypes.isEmpty()) {
             List<DType> list = new ArrayList<>();
             for (String d : dtypes) {

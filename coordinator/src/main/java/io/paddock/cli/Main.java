@@ -1,5 +1,12 @@
 package io.paddock.cli;
 
+import io.paddock.cli.farm.CoordinatorCommand;
+import io.paddock.cli.farm.ResultsCommand;
+import io.paddock.cli.farm.RunCommand;
+import io.paddock.cli.farm.SubmitCommand;
+import io.paddock.cli.farm.WorkerCommand;
+import io.paddock.cli.train.ExamplesCommand;
+import io.paddock.cli.train.TrainCommand;
 import io.paddock.protocol.error.FormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,12 +22,19 @@ import java.nio.file.NoSuchFileException;
         version = "paddock 0.1.0",
         description = "Paddock: a distributed evaluation farm for model breeding.",
         subcommands = {
+                RunCommand.class,
+                CoordinatorCommand.class,
+                WorkerCommand.class,
+                SubmitCommand.class,
+                ResultsCommand.class,
                 InspectCommand.class,
                 PackCommand.class,
                 AdapterCommand.class,
                 GenerateCommand.class,
                 EvalCommand.class,
                 BenchCommand.class,
+                TrainCommand.class,
+                ExamplesCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
@@ -39,7 +53,6 @@ public final class Main implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
-        Subcommands.registerExtra(cl);
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setExitCodeExceptionMapper(Main::exitCodeOf);
         return cl;

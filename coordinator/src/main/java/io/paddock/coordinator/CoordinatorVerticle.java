@@ -10,6 +10,7 @@ import io.paddock.coordinator.dispatch.ShardSizer;
 import io.paddock.coordinator.dispatch.WorkBoard;
 import io.paddock.coordinator.hazelcast.FarmMaps;
 import io.paddock.coordinator.metrics.FarmMetrics;
+import io.paddock.coordinator.results.PayloadStore;
 import io.paddock.coordinator.results.ResultLog;
 import io.paddock.coordinator.store.PackageStore;
 import io.paddock.coordinator.workers.Admission;
@@ -66,12 +67,13 @@ final class CoordinatorVerticle extends VerticleBase {
             GenerationLimits limits = new GenerationLimits(maxRequest, GenerationLimits.DEFAULT.maxCandidates(),
                     GenerationLimits.DEFAULT.maxAdapters(), new SuiteLimits(maxRequest,
                     SuiteLimits.DEFAULT.maxLineChars(), SuiteLimits.DEFAULT.maxCases()));
+            PayloadStore payloads = PayloadStore.of(maps, config.hazelcast().clustered());
             GenerationRecipe recipe = new GenerationRecipe(vertx, context, maps, store, limits, config.policy(), plans,
-                    board, dispatcher, registry, generationsDir);
-            Ingestion ingestion = new Ingestion(context, maps, plans, registry, log, metrics, dispatcher, recipe,
-                    leaseMillis);
+                    board, dispatcher, registry, generationsDir, payloads);
+            Ingestion ingestion = new Ingestion(context, maps, plans, registry, log, payloads, metrics, dispatcher,
+                    recipe, leaseMillis);
             LeaseSweeper sweeper = new LeaseSweeper(context, maps, board, registry, metrics, dispatcher, ingestion,
-                    recipe);
+                    recipe, recipe::adopt);
             WorkerEndpoint endpoint = new WorkerEndpoint(context, maps,
                     new Admission(config.access().workerToken(), config.access().volunteers()), registry, dispatcher,
                     ingestion, config.limits().maxFrameBytes(), config.timing().heartbeatMillis());

@@ -1,6 +1,5 @@
 package io.paddock.coordinator;
 
-import com.hazelcast.query.Predicates;
 import io.paddock.coordinator.dispatch.Dispatcher;
 import io.paddock.coordinator.dispatch.Ingestion;
 import io.paddock.coordinator.dispatch.PlanCache;
@@ -18,6 +17,7 @@ import io.paddock.coordinator.flow.VerifyStage;
 import io.paddock.coordinator.hazelcast.FarmMaps;
 import io.paddock.coordinator.rank.Ranking;
 import io.paddock.coordinator.results.UnitPayload;
+import io.paddock.coordinator.results.PayloadStore;
 import io.paddock.coordinator.results.ReportRecord;
 import io.paddock.coordinator.schedule.CancelCandidate;
 import io.paddock.coordinator.schedule.CandidateWork;
@@ -71,12 +71,13 @@ public final class GenerationRecipe implements Ingestion.CandidateFinished {
     private final Dispatcher dispatcher;
     private final WorkerRegistry registry;
     private final Path generationsDir;
+    private final PayloadStore payloads;
     private final SecureRandom random = new SecureRandom();
     private final Set<String> finishing = new HashSet<>();
 
     public GenerationRecipe(Vertx vertx, Context context, FarmMaps maps, PackageStore store, GenerationLimits limits,
                             SchedulePolicy policy, PlanCache plans, WorkBoard board, Dispatcher dispatcher,
-                            WorkerRegistry registry, Path generationsDir) {
+                            WorkerRegistry registry, Path generationsDir, PayloadStore payloads) {
         this.vertx = vertx;
         this.context = context;
         this.maps = maps;
@@ -88,6 +89,7 @@ public final class GenerationRecipe implements Ingestion.CandidateFinished {
         this.dispatcher = dispatcher;
         this.registry = registry;
         this.generationsDir = generationsDir;
+        this.payloads = payloads;
     }
 
     /** Stages 1–3: validate, plan, schedule. Fails with {@code SubmissionRejected} on bad input. */
@@ -106,6 +108,17 @@ public final class GenerationRecipe implements Ingestion.CandidateFinished {
                 plan.candidates().size(), plan.cases().size());
         plan.candidates().stream().filter(c -> !c.runnable()).forEach(c -> finished(plan.id(), c.index()));
         dispatcher.wakeAll();
+    }
+
+    /** Puts a generation accepted elsewhere in the cluster on this coordinator's board. */
+    public void adopt(String generationId) {
+        plan(generationId).onSuccess(plan -> {
+            if (!board.has(generationId)) {
+                board.add(plan);
+                LOG.info("generation {} adopted from the cluster", generationId);
+                dispatcher.wakeAll();
+            }
+        }).onFailure(e -> LOG.warn("cannot adopt generation {}: {}", generationId, e.getMessage()));
     }
 
     /** Stage 4 ends candidate by candidate; the call that finishes the last one runs stages 5–7. */
@@ -137,9 +150,8 @@ public final class GenerationRecipe implements Ingestion.CandidateFinished {
                     works.put(w.candidate(), w);
                 }
                 return vertx.executeBlocking(() -> {
-                            Map<String, UnitPayload> payloads =
-                                    maps.payloads().getAll(new HashSet<>(VerifyStage.payloadKeys(works)));
-                            VerifiedGeneration verified = VerifyStage.verify(plan, works, payloads);
+                            Map<String, UnitPayload> agreed = payloads.getAll(new HashSet<>(VerifyStage.payloadKeys(works)));
+                            VerifiedGeneration verified = VerifyStage.verify(plan, works, agreed);
                             Ranking ranking = AggregateStage.rank(verified);
                             return ReportStage.report(verified, ranking, generationsDir.resolve(generationId));
                         }, false);
@@ -151,7 +163,7 @@ public final class GenerationRecipe implements Ingestion.CandidateFinished {
                 .onSuccess(report -> {
                     board.removeGeneration(generationId);
                     vertx.executeBlocking(() -> {
-                        maps.payloads().removeAll(Predicates.sql("__key like '" + generationId + "/%'"));
+                        payloads.removeGeneration(generationId);
                         return null;
                     }, false);
                     LOG.info("generation {} ranked", generationId);

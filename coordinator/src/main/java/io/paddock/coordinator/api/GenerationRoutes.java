@@ -32,7 +32,7 @@ import java.util.Set;
 /**
  * The generations API: {@code POST /v1/generations} (submit token; {@code ?candidates=fail}
  * lets a candidate that cannot run fail alone instead of rejecting the generation),
- * {@code GET /v1/generations[/{id}]}, {@code GET …/ranking[?format=json|csv|table]},
+ * {@code GET /v1/generations[/{id}]}, {@code GET …/ranking[?format=json|csv|table][&section=deterministic]},
  * {@code GET …/evidence} (JSONL), {@code DELETE …} (submit token; cancels).
  */
 final class GenerationRoutes {
@@ -56,8 +56,8 @@ final class GenerationRoutes {
     }
 
     void mount(Router router, Auth auth) {
-        router.post("/v1/generations").handler(auth)
-                .handler(BodyHandler.create(false).setBodyLimit(maxRequestBytes)).handler(this::submit);
+        router.post("/v1/generations").handler(BodyHandler.create(false).setBodyLimit(maxRequestBytes))
+                .handler(auth).handler(this::submit);
         router.get("/v1/generations").handler(this::list);
         router.get("/v1/generations/:id").handler(this::status);
         router.get("/v1/generations/:id/ranking").handler(this::ranking);
@@ -142,6 +142,12 @@ final class GenerationRoutes {
             Replies.error(ctx, 400, "format must be json, csv or table, got '" + format + "'");
             return;
         }
+        String section = ctx.queryParams().get("section");
+        if (section != null && !section.equals("all") && !section.equals("deterministic")) {
+            Replies.error(ctx, 400, "section must be all or deterministic, got '" + section + "'");
+            return;
+        }
+        boolean deterministic = "deterministic".equals(section);
         String f = format;
         withFinished(ctx, id, report -> {
             switch (f) {
@@ -152,7 +158,8 @@ final class GenerationRoutes {
                     ctx.response().putHeader("Content-Type", "text/plain; charset=utf-8").end(report.table());
                     break;
                 default:
-                    ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(report.rankingJson());
+                    ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
+                            .end(deterministic ? report.deterministic() : report.rankingJson());
             }
         });
     }

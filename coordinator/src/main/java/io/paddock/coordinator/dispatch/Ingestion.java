@@ -3,6 +3,7 @@ package io.paddock.coordinator.dispatch;
 import io.paddock.coordinator.flow.GenerationPlan;
 import io.paddock.coordinator.hazelcast.FarmMaps;
 import io.paddock.coordinator.metrics.FarmMetrics;
+import io.paddock.coordinator.results.PayloadStore;
 import io.paddock.coordinator.results.ResultLog;
 import io.paddock.coordinator.results.UnitPayload;
 import io.paddock.coordinator.schedule.CompleteUnit;
@@ -17,7 +18,6 @@ import io.paddock.protocol.error.FormatException;
 import io.paddock.protocol.evidence.CaseResult;
 import io.paddock.protocol.evidence.EvidenceDigest;
 import io.paddock.protocol.json.JsonWriter;
-import io.paddock.protocol.wire.WireCodec;
 import io.paddock.protocol.wire.WireMessage;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -48,26 +48,29 @@ public final class Ingestion {
     private final PlanCache plans;
     private final WorkerRegistry registry;
     private final ResultLog log;
+    private final PayloadStore payloads;
     private final FarmMetrics metrics;
     private final Dispatcher dispatcher;
     private final CandidateFinished finished;
     private final long leaseMillis;
 
     public Ingestion(Context context, FarmMaps maps, PlanCache plans, WorkerRegistry registry, ResultLog log,
-                     FarmMetrics metrics, Dispatcher dispatcher, CandidateFinished finished, long leaseMillis) {
+                     PayloadStore payloads, FarmMetrics metrics, Dispatcher dispatcher, CandidateFinished finished,
+                     long leaseMillis) {
         this.context = context;
         this.maps = maps;
         this.plans = plans;
         this.registry = registry;
         this.log = log;
+        this.payloads = payloads;
         this.metrics = metrics;
         this.dispatcher = dispatcher;
         this.finished = finished;
         this.leaseMillis = leaseMillis;
     }
 
-    /** A result: checked, stored, logged durably, then settled and acknowledged. */
-    public void result(WorkerSession worker, WireMessage.Result result) {
+    /** A result ({@code text} is its frame, kept verbatim): checked, stored, logged durably, then settled and acknowledged. */
+    public void result(WorkerSession worker, WireMessage.Result result, String text) {
         UnitId id = UnitId.parse(result.unitId());
         GenerationPlan plan = plans.get(id.generationId());
         if (plan == null || id.candidate() >= plan.candidates().size()) {
@@ -82,18 +85,15 @@ public final class Ingestion {
             ack(worker, result.unitId(), result.epoch(), WireMessage.REJECTED);
             return;
         }
-        String resultsJson = JsonWriter.write(WireCodec.caseResultsToJson(results));
         UnitPayload payload = new UnitPayload(worker.id(), worker.kind(), worker.trusted(), from,
-                result.evidenceDigest(), resultsJson, result.timing().wallNanos(), result.timing().generatedTokens(),
+                result.evidenceDigest(), text, result.timing().wallNanos(), result.timing().generatedTokens(),
                 worker.info().tokensPerSecond() / WireMessage.Calibration.NOMINAL_TOKENS_PER_SECOND);
         String key = UnitPayload.key(id.generationId(), id.candidate(), id.unit(), result.epoch());
-        String line = "{\"unit\":" + JsonWriter.quote(result.unitId()) + ",\"epoch\":" + result.epoch()
-                + ",\"worker\":" + JsonWriter.quote(worker.id()) + ",\"kind\":" + JsonWriter.quote(worker.kind())
-                + ",\"trusted\":" + worker.trusted() + ",\"digest\":" + JsonWriter.quote(result.evidenceDigest())
-                + ",\"results\":" + resultsJson + "}";
+        String line = "{\"worker\":" + JsonWriter.quote(worker.id()) + ",\"kind\":" + JsonWriter.quote(worker.kind())
+                + ",\"trusted\":" + worker.trusted() + ",\"message\":" + text + "}";
         Report report = new Report(id.unit(), from, from + results.size(), result.epoch(), worker.id(), worker.kind(),
                 worker.trusted(), result.evidenceDigest(), null, null);
-        Future<Void> stored = FarmMaps.on(context, maps.payloads().setAsync(key, payload));
+        Future<Void> stored = payloads.put(context, key, payload);
         Future<Void> logged = log.append(context, id.generationId(), line);
         Future.all(stored, logged)
                 .compose(v -> FarmMaps.on(context, maps.work().submitToKey(id.candidateKey(),
@@ -106,7 +106,7 @@ public final class Ingestion {
                             worker.observed(r.predictedSeconds(), result.timing().wallNanos() / 1e9);
                         }
                     } else if (c.outcome().equals(WireMessage.STALE) || c.outcome().equals(WireMessage.REJECTED)) {
-                        maps.payloads().removeAsync(key);
+                        payloads.remove(key);
                     }
                     settled(worker, id, result.unitId(), result.epoch(), c);
                 })
@@ -202,13 +202,17 @@ public final class Ingestion {
     }
 
     private void quarantine(String workerId, String reason) {
-        metrics.quarantined();
-        maps.quarantine().setAsync(workerId, reason);
+        context.owner().executeBlocking(() -> maps.quarantine().putIfAbsent(workerId, reason), false)
+                .onSuccess(previous -> {
+            if (previous == null) {
+                metrics.quarantined();
+                LOG.warn("worker {} quarantined: {}", workerId, reason);
+            }
+        });
         WorkerSession s = registry.get(workerId);
         if (s != null) {
             s.close((short) 1008, "quarantined: " + reason);
         }
-        LOG.warn("worker {} quarantined: {}", workerId, reason);
     }
 
     private static void ack(WorkerSession worker, String unitId, long epoch, String outcome) {

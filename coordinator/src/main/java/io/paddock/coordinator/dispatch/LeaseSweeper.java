@@ -3,6 +3,8 @@ package io.paddock.coordinator.dispatch;
 import io.paddock.coordinator.hazelcast.FarmMaps;
 import io.paddock.coordinator.metrics.FarmMetrics;
 import io.paddock.coordinator.schedule.CandidateWork;
+import io.paddock.coordinator.schedule.GenerationRecord;
+import io.paddock.coordinator.schedule.GenerationStatus;
 import io.paddock.coordinator.schedule.LeaseHolder;
 import io.paddock.coordinator.schedule.Sweep;
 import io.paddock.coordinator.schedule.SweepLeases;
@@ -14,7 +16,10 @@ import io.vertx.core.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +27,9 @@ import java.util.Map;
  * The periodic sweep: every active candidate is swept where it lives ({@link SweepLeases}), so
  * expired leases return to the pool; their workers (if connected here) are told to drop them;
  * candidates the sweep finished are reported; unit counts feed the metrics. Idempotent, so
- * several coordinators sweeping the same candidates is harmless.
+ * several coordinators sweeping the same candidates is harmless. Running generations that
+ * another cluster member accepted are adopted onto this coordinator's board, so its workers
+ * help with them.
  */
 public final class LeaseSweeper {
     private static final Logger LOG = LoggerFactory.getLogger(LeaseSweeper.class);
@@ -35,10 +42,19 @@ public final class LeaseSweeper {
     private final Dispatcher dispatcher;
     private final Ingestion ingestion;
     private final Ingestion.CandidateFinished finished;
+    private final Adopter adopter;
+    private final Set<String> adopted = new HashSet<>();
     private boolean sweeping;
 
+    /** Puts a running generation this coordinator did not accept (another cluster member did) on its board. */
+    @FunctionalInterface
+    public interface Adopter {
+        void adopt(String generationId);
+    }
+
     public LeaseSweeper(Context context, FarmMaps maps, WorkBoard board, WorkerRegistry registry, FarmMetrics metrics,
-                        Dispatcher dispatcher, Ingestion ingestion, Ingestion.CandidateFinished finished) {
+                        Dispatcher dispatcher, Ingestion ingestion, Ingestion.CandidateFinished finished,
+                        Adopter adopter) {
         this.context = context;
         this.maps = maps;
         this.board = board;
@@ -47,6 +63,7 @@ public final class LeaseSweeper {
         this.dispatcher = dispatcher;
         this.ingestion = ingestion;
         this.finished = finished;
+        this.adopter = adopter;
     }
 
     /** One sweep (skipped while the previous one is still running). */
@@ -55,6 +72,18 @@ public final class LeaseSweeper {
             return;
         }
         context.owner().executeBlocking(() -> maps.workers().size(), false).onSuccess(registry::clusterOnline);
+        context.owner().executeBlocking(() -> new ArrayList<>(maps.generations().values()), false).onSuccess(all -> {
+            long[] n = new long[GenerationStatus.values().length];
+            for (GenerationRecord g : all) {
+                n[g.status().ordinal()]++;
+                if (g.status() == GenerationStatus.RUNNING && !board.has(g.id()) && adopted.add(g.id())) {
+                    adopter.adopt(g.id());
+                }
+            }
+            metrics.generations(n[GenerationStatus.RUNNING.ordinal()] + n[GenerationStatus.RANKING.ordinal()],
+                    n[GenerationStatus.DONE.ordinal()], n[GenerationStatus.FAILED.ordinal()],
+                    n[GenerationStatus.CANCELLED.ordinal()]);
+        });
         List<String> keys = board.keys();
         if (keys.isEmpty()) {
             metrics.units(0, 0, 0);

@@ -45,7 +45,8 @@ public final class ReportStage {
                 digests.put(c.planned().id(), c.evidenceDigest());
             }
         }
-        return new ReportRecord(json, csv, RankingTable.render(ranking), digests);
+        return new ReportRecord(json, new String(RankingJson.deterministicSection(ranking), StandardCharsets.UTF_8), csv,
+                RankingTable.render(ranking), digests);
     }
 
     static void writeEvidence(VerifiedGeneration generation, Path file) throws IOException {

@@ -67,7 +67,7 @@ public final class SubmitStage {
                 "generation: field 'suite': " + unknown(digest, store)));
         if (info.kind() != PackageKind.SUITE) {
             throw new SubmissionRejected(422, "generation: field 'suite': package " + digest + " is a "
-                    + info.kind().label() + ", not a suite");
+                    + info.kind().label() + " package, not a suite");
         }
         try {
             return store.suite(digest);
@@ -87,7 +87,7 @@ public final class SubmitStage {
         }
         if (model.get().kind() != PackageKind.MODEL) {
             return rejected(index, spec, model.get(), ErrorCode.INVALID_MODEL_MAGIC, where + ": package "
-                    + spec.model() + " is a " + model.get().kind().label() + ", not a model");
+                    + spec.model() + " is a " + model.get().kind().label() + " package, not a model");
         }
         List<PackageInfo> adapters = new ArrayList<>();
         SlmModel layout = null;
@@ -101,7 +101,7 @@ public final class SubmitStage {
             }
             if (info.get().kind() != PackageKind.ADAPTER) {
                 return rejected(index, spec, model.get(), ErrorCode.INVALID_ADAPTER, at + ": package " + digest
-                        + " is a " + info.get().kind().label() + ", not an adapter");
+                        + " is a " + info.get().kind().label() + " package, not an adapter");
             }
             try {
                 if (layout == null) {

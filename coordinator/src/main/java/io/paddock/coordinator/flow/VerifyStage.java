@@ -11,9 +11,8 @@ import io.paddock.protocol.error.FormatException;
 import io.paddock.protocol.evidence.CaseEvidence;
 import io.paddock.protocol.evidence.CaseResult;
 import io.paddock.protocol.evidence.EvidenceDigest;
-import io.paddock.protocol.json.ErrorContext;
-import io.paddock.protocol.json.JsonParser;
 import io.paddock.protocol.wire.WireCodec;
+import io.paddock.protocol.wire.WireMessage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +66,6 @@ public final class VerifyStage {
         List<CaseResult> results = new ArrayList<>(plan.cases().size());
         List<CaseSpeed> speeds = new ArrayList<>();
         List<UnitProvenance> provenance = new ArrayList<>();
-        ErrorContext context = ErrorContext.of("stored result of " + c.id()).withCode(ErrorCode.INVALID_MESSAGE);
         for (WorkUnit u : w.units()) {
             String where = "verify: unit " + u.index() + " (cases " + u.from() + ".." + (u.to() - 1) + ")";
             if (u.from() != results.size()) {
@@ -82,8 +80,11 @@ public final class VerifyStage {
             }
             List<CaseResult> unit;
             try {
-                unit = WireCodec.caseResultsFromJson(JsonParser.parse(p.resultsJson(), Integer.MAX_VALUE - 16,
-                        "stored result"), context, "results");
+                WireMessage stored = WireCodec.decode(p.messageJson(), Integer.MAX_VALUE - 16);
+                if (!(stored instanceof WireMessage.Result r)) {
+                    return fail(c, where + ": the stored message is a " + stored.type() + ", not a result");
+                }
+                unit = r.results();
             } catch (FormatException e) {
                 return fail(c, where + ": " + e.getMessage());
             }

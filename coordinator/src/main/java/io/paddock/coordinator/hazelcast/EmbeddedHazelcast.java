@@ -38,6 +38,7 @@ public final class EmbeddedHazelcast {
         // Vert.x's cluster manager needs this attribute if the instance is ever handed to it.
         config.getMemberAttributeConfig().setAttribute("__vertx.nodeId", UUID.randomUUID().toString());
         config.getJetConfig().setEnabled(false);
+        FarmSerializers.register(config.getSerializationConfig());
 
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(settings.port()).setPortAutoIncrement(true).setPortCount(100);

@@ -87,7 +87,7 @@ public final class FarmMetrics {
                 .register(registry);
         quarantined = Counter.builder(WORKERS_QUARANTINED).description("Workers quarantined for a wrong answer")
                 .register(registry);
-        bytesServed = Counter.builder(PACKAGE_BYTES_SERVED).baseUnit("bytes").description("Package bytes served")
+        bytesServed = Counter.builder(PACKAGE_BYTES_SERVED).description("Package bytes served to workers")
                 .register(registry);
     }
 

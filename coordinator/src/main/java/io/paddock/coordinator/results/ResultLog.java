@@ -116,16 +116,26 @@ public final class ResultLog implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 failure = e;
             }
-            for (Entry e : g.getValue()) {
-                Throwable f = failure;
-                e.context().runOnContext(v -> {
-                    if (f == null) {
-                        e.promise().complete();
+            complete(g.getValue(), failure);
+        }
+    }
+
+    /** Completes a batch's appends with one task per Vert.x context, not one per line. */
+    private static void complete(List<Entry> entries, Throwable failure) {
+        Map<Context, List<Promise<Void>>> byContext = new HashMap<>();
+        for (Entry e : entries) {
+            byContext.computeIfAbsent(e.context(), c -> new ArrayList<>()).add(e.promise());
+        }
+        for (Map.Entry<Context, List<Promise<Void>>> c : byContext.entrySet()) {
+            c.getKey().runOnContext(v -> {
+                for (Promise<Void> p : c.getValue()) {
+                    if (failure == null) {
+                        p.complete();
                     } else {
-                        e.promise().fail(f);
+                        p.fail(failure);
                     }
-                });
-            }
+                }
+            });
         }
     }
 

@@ -29,7 +29,7 @@ public record CandidateWork(String generationId, int candidate, int caseCount, i
     private static final long serialVersionUID = 1L;
 
     public CandidateWork {
-        units = List.copyOf(units);
+        units = UnitList.copyOf(units);
     }
 
     /** A fresh candidate with no unit cut yet. */
@@ -37,7 +37,8 @@ public record CandidateWork(String generationId, int candidate, int caseCount, i
         if (caseCount < 1) {
             throw new IllegalArgumentException("a candidate needs at least one case, got " + caseCount);
         }
-        return new CandidateWork(generationId, candidate, caseCount, 0, 1, List.of(), CandidateState.RUNNING, null, policy);
+        return new CandidateWork(generationId, candidate, caseCount, 0, 1, UnitList.EMPTY, CandidateState.RUNNING, null,
+                policy);
     }
 
     /** A candidate that failed before any work (rejected at submission). */
@@ -121,8 +122,7 @@ public record CandidateWork(String generationId, int candidate, int caseCount, i
             int to = (int) Math.min((long) nextCase + maxCases, caseCount);
             int index = units.size();
             WorkUnit fresh = WorkUnit.cut(index, nextCase, to, policy.spotCheck(generationId, candidate, index));
-            List<WorkUnit> next = new ArrayList<>(units);
-            next.add(fresh);
+            List<WorkUnit> next = ((UnitList) units).with(index, fresh);
             CandidateWork cut = new CandidateWork(generationId, candidate, caseCount, to, nextEpoch, next, state,
                     failure, policy);
             return cut.grant(fresh, workerId, trusted, now + leaseMillis);
@@ -337,8 +337,9 @@ public record CandidateWork(String generationId, int candidate, int caseCount, i
         if (state != CandidateState.RUNNING || nextCase < caseCount) {
             return this;
         }
-        for (WorkUnit u : units) {
-            if (!u.done()) {
+        // Backwards: the newest units are the ones still out, so an unfinished one is found at once.
+        for (int i = units.size() - 1; i >= 0; i--) {
+            if (!units.get(i).done()) {
                 return this;
             }
         }
@@ -355,8 +356,7 @@ public record CandidateWork(String generationId, int candidate, int caseCount, i
     }
 
     private CandidateWork withUnit(WorkUnit unit) {
-        List<WorkUnit> next = new ArrayList<>(units);
-        next.set(unit.index(), unit);
+        List<WorkUnit> next = ((UnitList) units).with(unit.index(), unit);
         return new CandidateWork(generationId, candidate, caseCount, nextCase, nextEpoch, next, state, failure, policy);
     }
 

@@ -22,6 +22,12 @@ public final class Verification {
 
     /** The decision on the answers received so far. */
     public static Verdict judge(WorkUnit unit, SchedulePolicy policy, int workersOnline) {
+        if (unit.opinions().size() == 1) {
+            // The common case without building vote groups: one answer, trusted (or not) and unchecked.
+            Opinion only = unit.opinions().get(0);
+            return only.succeeded() && only.trusted() && !spotCheckApplies(unit, workersOnline)
+                    ? new Verdict.Agreed(only.epoch(), only.digest(), List.of()) : new Verdict.Pending();
+        }
         Map<String, List<Opinion>> groups = groups(unit);
         List<Opinion> best = null;
         for (List<Opinion> g : groups.values()) {
@@ -70,7 +76,25 @@ public final class Verification {
 
     /** Whether {@code workerId} may take a lease on this unit now. */
     static boolean leasableTo(WorkUnit unit, String workerId, int workersOnline) {
-        if (unit.done() || unit.holds(workerId)) {
+        if (unit.done()) {
+            return false;
+        }
+        if (unit.opinions().isEmpty()) {
+            // The common cases, without building vote groups: a fresh unit, or one out on trusted leases.
+            if (unit.leases().isEmpty()) {
+                return true;
+            }
+            boolean allTrusted = true;
+            for (ActiveLease l : unit.leases()) {
+                if (l.workerId().equals(workerId)) {
+                    return false;
+                }
+                allTrusted &= l.trusted();
+            }
+            int target = allTrusted && !spotCheckApplies(unit, workersOnline) ? 1 : 2;
+            return unit.leases().size() < target;
+        }
+        if (unit.holds(workerId)) {
             return false;
         }
         for (Opinion o : unit.opinions()) {

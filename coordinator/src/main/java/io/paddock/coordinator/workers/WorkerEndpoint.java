@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * The worker WebSocket, {@code /v1/workers}: JSON text frames of the worker protocol. The
  * first message must be a hello (within {@link #HELLO_TIMEOUT_MILLIS}); a malformed message, a
  * message out of turn or a refused hello closes the connection with 1008 (policy violation), a
- * binary frame with 1003; frames over the size limit are closed by the server with 1009.
+ * binary frame with 1003; a message over the size limit with 1009 (a single frame over the
+ * limit is refused by the WebSocket decoder itself, which closes the connection).
  * Everything after the hello is handed to the {@link Dispatcher} and the {@link Ingestion}.
  */
 public final class WorkerEndpoint {
@@ -24,6 +25,7 @@ public final class WorkerEndpoint {
     public static final long HELLO_TIMEOUT_MILLIS = 10_000;
     public static final short POLICY_VIOLATION = 1008;
     public static final short UNSUPPORTED_DATA = 1003;
+    public static final short MESSAGE_TOO_BIG = 1009;
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerEndpoint.class);
 
@@ -67,7 +69,17 @@ public final class WorkerEndpoint {
         });
         socket.textMessageHandler(text -> onText(connection, text));
         socket.binaryMessageHandler(b -> socket.close(UNSUPPORTED_DATA, "the worker protocol uses JSON text frames"));
-        socket.exceptionHandler(e -> LOG.debug("worker socket error: {}", e.toString()));
+        socket.exceptionHandler(e -> {
+            if (e instanceof IllegalStateException) {
+                // Vert.x reports a reassembled message over the size limit this way; the frames are dropped.
+                LOG.info("closing worker connection (1009): {}", e.getMessage());
+                if (!socket.isClosed()) {
+                    socket.close(MESSAGE_TOO_BIG, CloseReason.of("message exceeds " + maxMessageChars + " bytes"));
+                }
+            } else {
+                LOG.debug("worker socket error: {}", e.toString());
+            }
+        });
         socket.closeHandler(v -> {
             context.owner().cancelTimer(timer);
             disconnected(connection);
@@ -93,13 +105,13 @@ public final class WorkerEndpoint {
             return;
         }
         try {
-            route(c, message);
+            route(c, message, text);
         } catch (FormatException e) {
             violation(c, e.getMessage());
         }
     }
 
-    private void route(Connection c, WireMessage message) {
+    private void route(Connection c, WireMessage message, String text) {
         if (message instanceof WireMessage.Hello hello) {
             if (c.helloSeen) {
                 violation(c, "hello sent twice");
@@ -122,7 +134,7 @@ public final class WorkerEndpoint {
         } else if (message instanceof WireMessage.Heartbeat heartbeat) {
             ingestion.heartbeat(s, heartbeat);
         } else if (message instanceof WireMessage.Result result) {
-            ingestion.result(s, result);
+            ingestion.result(s, result, text);
         } else if (message instanceof WireMessage.Failure failure) {
             ingestion.failure(s, failure);
         } else if (message instanceof WireMessage.Drain) {

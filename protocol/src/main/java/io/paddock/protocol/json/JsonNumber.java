@@ -82,10 +82,27 @@ public record JsonNumber(String literal) implements JsonValue {
             throw error(UNSIGNED_RULE);
         }
         try {
-            return Long.parseUnsignedLong(literal);
+            return parseUnsigned(literal);
         } catch (NumberFormatException e) {
             throw error(UNSIGNED_RULE);
         }
+    }
+
+    /**
+     * {@code Long.parseUnsignedLong} for a literal of decimal digits, written out because TeaVM's
+     * class library (the browser worker) lacks it.
+     */
+    private static long parseUnsigned(String digits) {
+        if (digits.length() <= 18) {
+            return Long.parseLong(digits);
+        }
+        long head = Long.parseLong(digits.substring(0, digits.length() - 1));
+        int last = digits.charAt(digits.length() - 1) - '0';
+        long maxHead = 1844674407370955161L; // (2^64 - 1) / 10
+        if (head < 0 || head > maxHead || (head == maxHead && last > 5)) {
+            throw new NumberFormatException("above 2^64 - 1: " + digits);
+        }
+        return head * 10 + last;
     }
 
     /** The nearest float; an overflow to infinity or an underflow of a nonzero literal to 0 is an error. */

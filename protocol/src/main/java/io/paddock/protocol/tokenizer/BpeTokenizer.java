@@ -107,7 +107,7 @@ public final class BpeTokenizer implements Tokenizer {
             if (id < 0 || id >= vocabSize || id == UNK) {
                 out.write('?');
             } else {
-                out.writeBytes(tokenBytes[id]);
+                out.write(tokenBytes[id], 0, tokenBytes[id].length);
             }
         }
         return out.toByteArray();
@@ -129,19 +129,19 @@ public final class BpeTokenizer implements Tokenizer {
         ByteTokenizer.putInt(header, 24, UNK);
         ByteTokenizer.putInt(header, 28, vocabSize - FIRST_MERGED);
         ByteTokenizer.putInt(header, 32, merges.size());
-        out.writeBytes(header);
+        out.write(header, 0, header.length);
         byte[] w = new byte[4];
         for (int id = FIRST_MERGED; id < vocabSize; id++) {
             ByteTokenizer.putInt(w, 0, id);
-            out.writeBytes(w);
+            out.write(w, 0, w.length);
             ByteTokenizer.putInt(w, 0, tokenBytes[id].length);
-            out.writeBytes(w);
-            out.writeBytes(tokenBytes[id]);
+            out.write(w, 0, w.length);
+            out.write(tokenBytes[id], 0, tokenBytes[id].length);
         }
         for (Merge m : merges) {
             for (int v : new int[] {m.left(), m.right(), m.output(), m.rank()}) {
                 ByteTokenizer.putInt(w, 0, v);
-                out.writeBytes(w);
+                out.write(w, 0, w.length);
             }
         }
         return out.toByteArray();

@@ -55,113 +55,246 @@ public final class WireCodec {
 
     // ================================================================== encode
 
-    /** The message as one compact JSON text. */
+    /** The message as one compact JSON text (written directly, without building a tree). */
     public static String encode(WireMessage message) {
-        return JsonWriter.write(toJson(message));
-    }
-
-    /** The message as a JSON object. */
-    public static JsonObject toJson(WireMessage message) {
-        JsonObject.Builder b = JsonObject.builder().put("type", message.type());
+        Out o = new Out(message instanceof WireMessage.Result || message instanceof WireMessage.Lease ? 1024 : 128);
+        o.open().field("type").string(message.type());
         if (message instanceof WireMessage.Hello m) {
-            b.put("protocol", m.protocol()).put("worker_id", m.workerId()).put("kind", m.kind())
-                    .put("token", m.token()).put("slots", m.slots()).put("threads", m.threads())
-                    .put("simd", m.simd())
-                    .put("calibration", JsonObject.builder()
-                            .put("workload", m.calibration().workload())
-                            .put("tokens_per_second", JsonNumber.of(m.calibration().tokensPerSecond()))
-                            .build())
-                    .put("cached_packages", strings(m.cachedPackages()));
+            o.field("protocol").number(m.protocol()).field("worker_id").string(m.workerId())
+                    .field("kind").string(m.kind()).field("token").string(m.token())
+                    .field("slots").number(m.slots()).field("threads").number(m.threads())
+                    .field("simd").bool(m.simd())
+                    .field("calibration").open().field("workload").string(m.calibration().workload())
+                    .field("tokens_per_second").finite(m.calibration().tokensPerSecond()).close()
+                    .field("cached_packages").strings(m.cachedPackages());
         } else if (message instanceof WireMessage.Pull m) {
-            b.put("free_slots", m.freeSlots()).put("leases_received", m.leasesReceived());
+            o.field("free_slots").number(m.freeSlots()).field("leases_received").number(m.leasesReceived());
         } else if (message instanceof WireMessage.Heartbeat m) {
-            List<JsonValue> refs = new ArrayList<>(m.running().size());
+            o.field("running").openArray();
             for (WireMessage.LeaseRef r : m.running()) {
-                refs.add(JsonObject.builder().put("unit_id", r.unitId()).put("epoch", r.epoch()).build());
+                o.item().open().field("unit_id").string(r.unitId()).field("epoch").number(r.epoch()).close();
             }
-            b.put("running", new JsonArray(refs));
+            o.closeArray();
         } else if (message instanceof WireMessage.Result m) {
-            b.put("unit_id", m.unitId()).put("epoch", m.epoch())
-                    .put("results", caseResultsToJson(m.results()))
-                    .put("evidence_digest", m.evidenceDigest())
-                    .put("timing", JsonObject.builder()
-                            .put("wall_nanos", m.timing().wallNanos())
-                            .put("eval_nanos", m.timing().evalNanos())
-                            .put("generated_tokens", m.timing().generatedTokens())
-                            .build());
+            o.field("unit_id").string(m.unitId()).field("epoch").number(m.epoch()).field("results").openArray();
+            for (CaseResult r : m.results()) {
+                o.item();
+                caseResult(o, r);
+            }
+            o.closeArray().field("evidence_digest").string(m.evidenceDigest())
+                    .field("timing").open().field("wall_nanos").number(m.timing().wallNanos())
+                    .field("eval_nanos").number(m.timing().evalNanos())
+                    .field("generated_tokens").number(m.timing().generatedTokens()).close();
         } else if (message instanceof WireMessage.Failure m) {
-            b.put("unit_id", m.unitId()).put("epoch", m.epoch()).put("code", m.code().publishedName())
-                    .put("cause", m.cause());
+            o.field("unit_id").string(m.unitId()).field("epoch").number(m.epoch())
+                    .field("code").string(m.code().publishedName()).field("cause").string(m.cause());
         } else if (message instanceof WireMessage.Drain) {
             // the type says it all
         } else if (message instanceof WireMessage.Welcome m) {
-            b.put("protocol", m.protocol()).put("worker_id", m.workerId()).put("trust", m.trust())
-                    .put("heartbeat_millis", m.heartbeatMillis());
+            o.field("protocol").number(m.protocol()).field("worker_id").string(m.workerId())
+                    .field("trust").string(m.trust()).field("heartbeat_millis").number(m.heartbeatMillis());
         } else if (message instanceof WireMessage.Lease m) {
-            List<JsonValue> cases = new ArrayList<>(m.cases().size());
+            o.field("unit_id").string(m.unitId()).field("epoch").number(m.epoch())
+                    .field("generation_id").string(m.generationId()).field("candidate_id").string(m.candidateId())
+                    .field("model").string(m.modelDigest()).field("adapters").strings(m.adapterDigests())
+                    .field("sampling");
+            sampling(o, m.sampling());
+            o.field("cases").openArray();
             for (EvalCase c : m.cases()) {
-                cases.add(SuiteWriter.toJson(c));
+                // the fields and order of SuiteWriter.toJson
+                o.item().open().field("id").string(c.id()).field("prompt").string(c.prompt())
+                        .field("expected").string(c.expected()).field("max_new_tokens").number(c.maxNewTokens())
+                        .field("match").string(c.match().label()).close();
             }
-            b.put("unit_id", m.unitId()).put("epoch", m.epoch()).put("generation_id", m.generationId())
-                    .put("candidate_id", m.candidateId()).put("model", m.modelDigest())
-                    .put("adapters", strings(m.adapterDigests()))
-                    .put("sampling", samplingToJson(m.sampling()))
-                    .put("cases", new JsonArray(cases));
+            o.closeArray();
         } else if (message instanceof WireMessage.Ack m) {
-            b.put("unit_id", m.unitId()).put("epoch", m.epoch()).put("outcome", m.outcome());
+            o.field("unit_id").string(m.unitId()).field("epoch").number(m.epoch()).field("outcome").string(m.outcome());
         } else if (message instanceof WireMessage.Cancel m) {
-            b.put("unit_id", m.unitId()).put("epoch", m.epoch()).put("reason", m.reason());
+            o.field("unit_id").string(m.unitId()).field("epoch").number(m.epoch()).field("reason").string(m.reason());
         } else {
             throw new IllegalArgumentException("unknown wire message " + message);
         }
-        return b.build();
+        return o.close().toString();
+    }
+
+    /** The message as a JSON object (the parsed form of {@link #encode}). */
+    public static JsonObject toJson(WireMessage message) {
+        return (JsonObject) JsonParser.parse(encode(message), Integer.MAX_VALUE - 16, "wire message");
     }
 
     /** Case results as a JSON array, in order. */
     public static JsonArray caseResultsToJson(List<CaseResult> results) {
-        List<JsonValue> out = new ArrayList<>(results.size());
+        Out o = new Out(512 * Math.max(1, results.size())).openArray();
         for (CaseResult r : results) {
-            out.add(caseResultToJson(r));
+            o.item();
+            caseResult(o, r);
         }
-        return new JsonArray(out);
+        return (JsonArray) JsonParser.parse(o.closeArray().toString(), Integer.MAX_VALUE - 16, "case results");
     }
 
     /** One case result: {@code "kind": "evidence"} with every field, or {@code "kind": "failure"}. */
     public static JsonObject caseResultToJson(CaseResult result) {
+        Out o = new Out(512);
+        caseResult(o, result);
+        return (JsonObject) JsonParser.parse(o.toString(), Integer.MAX_VALUE - 16, "case result");
+    }
+
+    private static void caseResult(Out o, CaseResult result) {
         if (result instanceof CaseFailure f) {
-            return JsonObject.builder().put("case_id", f.caseId()).put("kind", "failure")
-                    .put("code", f.code().publishedName()).put("cause", f.cause()).build();
+            o.open().field("case_id").string(f.caseId()).field("kind").string("failure")
+                    .field("code").string(f.code().publishedName()).field("cause").string(f.cause()).close();
+            return;
         }
         CaseEvidence e = (CaseEvidence) result;
         Diagnostics d = e.diagnostics();
-        JsonObject diagnostics = JsonObject.builder()
-                .put("prompt_tokens", d.promptTokens())
-                .put("generated_tokens", d.generatedTokens())
-                .put("prefill_nanos", d.prefillNanos())
-                .put("decode_nanos", d.decodeNanos())
-                .put("tokens_per_second", doubleValue(d.tokensPerSecond()))
-                .put("kv_length", d.kvLength())
-                .put("peak_scratch_bytes", d.peakScratchBytes())
-                .put("quantization", d.quantization())
-                .put("adapter_count", d.adapterCount())
-                .put("assembly_checksum", JsonNumber.ofUnsigned(d.assemblyChecksum()))
-                .put("last_error", d.lastError())
-                .put("sampling", samplingToJson(d.sampling()))
-                .build();
-        return JsonObject.builder()
-                .put("case_id", e.caseId())
-                .put("kind", "evidence")
-                .put("prompt_tokens", ids(e.promptTokens()))
-                .put("output_tokens", ids(e.outputTokens()))
-                .put("output_text", e.outputText())
-                .put("valid_utf8", e.validUtf8())
-                .put("matched", e.matched())
-                .put("edit_similarity", floatValue(e.editSimilarity()))
-                .put("loglik_sum", floatValue(e.logLikelihoodSum()))
-                .put("loglik_mean", floatValue(e.logLikelihoodMean()))
-                .put("expected_tokens", e.expectedTokens())
-                .put("diagnostics", diagnostics)
-                .build();
+        o.open().field("case_id").string(e.caseId()).field("kind").string("evidence")
+                .field("prompt_tokens").ids(e.promptTokens()).field("output_tokens").ids(e.outputTokens())
+                .field("output_text").string(e.outputText()).field("valid_utf8").bool(e.validUtf8())
+                .field("matched").bool(e.matched()).field("edit_similarity").real(e.editSimilarity())
+                .field("loglik_sum").real(e.logLikelihoodSum()).field("loglik_mean").real(e.logLikelihoodMean())
+                .field("expected_tokens").number(e.expectedTokens())
+                .field("diagnostics").open()
+                .field("prompt_tokens").number(d.promptTokens()).field("generated_tokens").number(d.generatedTokens())
+                .field("prefill_nanos").number(d.prefillNanos()).field("decode_nanos").number(d.decodeNanos())
+                .field("tokens_per_second").real(d.tokensPerSecond()).field("kv_length").number(d.kvLength())
+                .field("peak_scratch_bytes").number(d.peakScratchBytes())
+                .field("quantization").string(d.quantization()).field("adapter_count").number(d.adapterCount())
+                .field("assembly_checksum").raw(Long.toUnsignedString(d.assemblyChecksum()))
+                .field("last_error").string(d.lastError()).field("sampling");
+        sampling(o, d.sampling());
+        o.close().close();
+    }
+
+    private static void sampling(Out o, Sampling s) {
+        o.open().field("temperature").real(s.temperature()).field("top_k").number(s.topK())
+                .field("top_p").real(s.topP()).field("seed").raw(Long.toUnsignedString(s.seed())).close();
+    }
+
+    /**
+     * A compact JSON writer producing exactly what {@link JsonWriter} writes for the equivalent
+     * tree: strings quoted by {@link JsonWriter#quote}, numbers in {@link JsonNumber}'s literal
+     * forms, non-finite floats as the strings NaN, Infinity and -Infinity.
+     */
+    private static final class Out {
+        private final StringBuilder sb;
+        private boolean first = true;
+
+        Out(int capacity) {
+            sb = new StringBuilder(capacity);
+        }
+
+        Out open() {
+            sb.append('{');
+            first = true;
+            return this;
+        }
+
+        Out close() {
+            sb.append('}');
+            first = false;
+            return this;
+        }
+
+        Out openArray() {
+            sb.append('[');
+            first = true;
+            return this;
+        }
+
+        Out closeArray() {
+            sb.append(']');
+            first = false;
+            return this;
+        }
+
+        Out item() {
+            if (!first) {
+                sb.append(',');
+            }
+            first = false;
+            return this;
+        }
+
+        Out field(String name) {
+            item();
+            sb.append('"').append(name).append("\":");
+            first = true;
+            return this;
+        }
+
+        Out string(String value) {
+            if (value == null || JsonString.firstUnpairedSurrogate(value) >= 0) {
+                throw new IllegalArgumentException("a wire string must be well-formed UTF-16, got " + value);
+            }
+            sb.append(JsonWriter.quote(value));
+            first = false;
+            return this;
+        }
+
+        Out number(long value) {
+            sb.append(value);
+            first = false;
+            return this;
+        }
+
+        Out raw(String literal) {
+            sb.append(literal);
+            first = false;
+            return this;
+        }
+
+        Out bool(boolean value) {
+            sb.append(value);
+            first = false;
+            return this;
+        }
+
+        Out finite(double value) {
+            return raw(JsonNumber.of(value).literal());
+        }
+
+        Out real(float value) {
+            if (Float.isNaN(value)) {
+                return string("NaN");
+            }
+            if (Float.isInfinite(value)) {
+                return string(value > 0 ? "Infinity" : "-Infinity");
+            }
+            return raw(Float.toString(value));
+        }
+
+        Out real(double value) {
+            if (Double.isNaN(value)) {
+                return string("NaN");
+            }
+            if (Double.isInfinite(value)) {
+                return string(value > 0 ? "Infinity" : "-Infinity");
+            }
+            return raw(Double.toString(value));
+        }
+
+        Out ids(int[] ids) {
+            openArray();
+            for (int id : ids) {
+                item();
+                sb.append(id);
+            }
+            return closeArray();
+        }
+
+        Out strings(List<String> values) {
+            openArray();
+            for (String v : values) {
+                item();
+                string(v);
+            }
+            return closeArray();
+        }
+
+        @Override
+        public String toString() {
+            return sb.toString();
+        }
     }
 
     /** Sampling as in a generation file: temperature, top_k, top_p, seed (unsigned). */
@@ -455,21 +588,7 @@ public final class WireCodec {
         return out;
     }
 
-    private static JsonArray ids(int[] ids) {
-        List<JsonValue> out = new ArrayList<>(ids.length);
-        for (int id : ids) {
-            out.add(JsonNumber.of(id));
-        }
-        return new JsonArray(out);
-    }
 
-    private static JsonArray strings(List<String> values) {
-        List<JsonValue> out = new ArrayList<>(values.size());
-        for (String v : values) {
-            out.add(JsonString.of(v));
-        }
-        return new JsonArray(out);
-    }
 
     private static JsonValue floatValue(float v) {
         if (Float.isNaN(v)) {
@@ -481,15 +600,6 @@ public final class WireCodec {
         return JsonNumber.of(v);
     }
 
-    private static JsonValue doubleValue(double v) {
-        if (Double.isNaN(v)) {
-            return JsonString.of("NaN");
-        }
-        if (Double.isInfinite(v)) {
-            return JsonString.of(v > 0 ? "Infinity" : "-Infinity");
-        }
-        return JsonNumber.of(v);
-    }
 
     private static float readFloat(ObjectReader r, String name) {
         JsonValue v = r.value(name);

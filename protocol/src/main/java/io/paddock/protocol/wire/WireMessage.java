@@ -79,7 +79,7 @@ public sealed interface WireMessage {
         /** The reference workload every worker runs at start (its definition lives with each worker kind). */
         public static final String REFERENCE_WORKLOAD = "ref-v1";
         /** Tokens per second on {@link #REFERENCE_WORKLOAD} that count as calibration factor 1. */
-        public static final double NOMINAL_TOKENS_PER_SECOND = 1000.0;
+        public static final double NOMINAL_TOKENS_PER_SECOND = 5000.0;
 
         /** Speed relative to the nominal reference: 2.0 = twice as fast. */
         public double factor() {

@@ -3,24 +3,28 @@ package io.paddock.vector;
 import io.paddock.protocol.slm.TensorData;
 import io.paddock.runtime.kernel.Kernels;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Splits the rows of each matrix-vector product into contiguous ranges, one per thread: the
- * caller computes the first range, a small pool of daemon workers owned by this instance the
- * others. Each row is still computed by the wrapped kernels in its own fixed order, so the
- * result is bit-identical to the wrapped kernels on one thread. Small products run on the
- * caller alone. Workers spin briefly between products (decode issues them back to back), then
- * park. One product runs at a time per instance; close it to stop the workers.
+ * Splits the rows of each matrix-vector product into contiguous chunks that the caller and a
+ * small pool of daemon workers owned by this instance claim one at a time. Each row is still
+ * computed whole by the wrapped kernels in its own fixed order, so the result is bit-identical
+ * to the wrapped kernels on one thread. Because chunks are claimed, not assigned, a worker that
+ * the OS has descheduled never stalls a product: the caller takes its chunks. Small products run
+ * on the caller alone. Idle workers spin briefly (decode issues products back to back), then
+ * park. One product runs at a time per instance; {@link #close()} stops the workers.
  */
 public final class ParallelKernels implements Kernels, AutoCloseable {
     /** Products with fewer elements than this run on the caller thread alone. */
     public static final int DEFAULT_MIN_PARALLEL_ELEMENTS = 1 << 15;
     /** How long an idle worker spins before it parks. */
-    public static final long DEFAULT_SPIN_NANOS = 2_000_000L;
+    public static final long DEFAULT_SPIN_NANOS = 1_000_000L;
     /** Upper bound on the thread count (a typo guard, not a tuning knob). */
     public static final int MAX_THREADS = 256;
 
+    /** Chunks per thread: enough to rebalance when one thread is slowed down. */
+    private static final int CHUNKS_PER_THREAD = 2;
     private static final int ROW_ALIGNMENT = 4;
 
     private final Kernels inner;
@@ -28,17 +32,9 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
     private final int minParallelElements;
     private final long spinNanos;
     private final Worker[] workers;
-    private final int[] bounds;
     private final Object dispatch = new Object();
 
-    // the current job: written by the dispatching caller before the volatile generation write
-    private TensorData jobWeights;
-    private float[] jobX;
-    private float[] jobOut;
-    private int jobOutOffset;
-    private long lastGeneration;
-
-    private volatile long generation;
+    private volatile Job current;
     private volatile boolean closed;
 
     /** {@code threads} threads in all (the caller plus {@code threads - 1} workers), default tuning. */
@@ -46,6 +42,10 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
         this(inner, threads, DEFAULT_MIN_PARALLEL_ELEMENTS, DEFAULT_SPIN_NANOS);
     }
 
+    /**
+     * @param minParallelElements products with fewer weights ({@code rows × cols}) run on the caller alone
+     * @param spinNanos           how long an idle worker spins before parking
+     */
     public ParallelKernels(Kernels inner, int threads, int minParallelElements, long spinNanos) {
         if (inner == null) {
             throw new IllegalArgumentException("inner kernels must not be null");
@@ -63,11 +63,10 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
         this.threads = threads;
         this.minParallelElements = minParallelElements;
         this.spinNanos = spinNanos;
-        this.bounds = new int[threads + 1];
         this.workers = new Worker[threads - 1];
         String prefix = "paddock-kernels-" + Integer.toHexString(System.identityHashCode(this)) + "-";
         for (int i = 0; i < workers.length; i++) {
-            workers[i] = new Worker(i + 1);
+            workers[i] = new Worker();
             Thread t = new Thread(workers[i], prefix + (i + 1));
             t.setDaemon(true);
             workers[i].thread = t;
@@ -91,69 +90,35 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
             throw new IllegalStateException("ParallelKernels " + name() + " is closed");
         }
         int rows = rowEnd - rowStart;
-        if (threads == 1 || rows < threads * ROW_ALIGNMENT || (long) rows * w.cols() < minParallelElements) {
+        if (threads == 1 || rows < 2 * ROW_ALIGNMENT || (long) rows * w.cols() < minParallelElements) {
             inner.matvec(w, x, out, outOffset, rowStart, rowEnd);
             return;
         }
         synchronized (dispatch) {
-            runParallel(w, x, out, outOffset, rowStart, rowEnd);
+            Job job = new Job(w, x, out, outOffset, rowStart, rowEnd, Math.min(threads * CHUNKS_PER_THREAD,
+                    rows / ROW_ALIGNMENT));
+            current = job;                            // publishes the job
+            for (Worker worker : workers) {
+                if (worker.parked) {
+                    LockSupport.unpark(worker.thread);
+                }
+            }
+            job.work(inner);
+            job.awaitDone();
+            if (job.failure != null) {
+                rethrow(job.failure);
+            }
         }
     }
 
-    private void runParallel(TensorData w, float[] x, float[] out, int outOffset, int rowStart, int rowEnd) {
-        int rows = rowEnd - rowStart;
-        int per = (rows + threads - 1) / threads;
-        per = (per + ROW_ALIGNMENT - 1) / ROW_ALIGNMENT * ROW_ALIGNMENT;
-        for (int i = 0; i <= threads; i++) {
-            bounds[i] = (int) Math.min((long) rowStart + (long) i * per, rowEnd);
-        }
-        jobWeights = w;
-        jobX = x;
-        jobOut = out;
-        jobOutOffset = outOffset;
-        long g = ++lastGeneration;
-        generation = g;                       // publishes the job
-        for (Worker worker : workers) {
-            if (worker.parked) {
-                LockSupport.unpark(worker.thread);
-            }
-        }
-        Throwable failure = null;
-        try {
-            inner.matvec(w, x, out, outOffset, bounds[0], bounds[1]);
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        }
-        for (Worker worker : workers) {
-            awaitDone(worker, g);
-            if (worker.failure != null && failure == null) {
-                failure = worker.failure;
-            }
-            worker.failure = null;
-        }
-        jobWeights = null;
-        jobX = null;
-        jobOut = null;
-        if (failure instanceof RuntimeException re) {
+    private static void rethrow(Throwable t) {
+        if (t instanceof RuntimeException re) {
             throw re;
         }
-        if (failure instanceof Error err) {
+        if (t instanceof Error err) {
             throw err;
         }
-        if (failure != null) {
-            throw new IllegalStateException("kernel worker failed", failure);
-        }
-    }
-
-    private static void awaitDone(Worker worker, long g) {
-        int spins = 0;
-        while (worker.done != g) {
-            if (++spins < 1 << 16) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield();
-            }
-        }
+        throw new IllegalStateException("kernel worker failed", t);
     }
 
     @Override
@@ -178,66 +143,108 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
         }
     }
 
-    /** One pool thread: waits for a new generation, computes its row range, reports done. */
-    private final class Worker implements Runnable {
-        private final int part;
-        Thread thread;
-        volatile boolean parked;
-        volatile long done;
-        Throwable failure;
+    /** One product: its arguments, its chunking, and the claim and completion counters. */
+    private static final class Job {
+        final TensorData w;
+        final float[] x;
+        final float[] out;
+        final int outOffset;
+        final int rowStart;
+        final int rowEnd;
+        final int chunks;
+        final int perChunk;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        volatile Throwable failure;
 
-        Worker(int part) {
-            this.part = part;
+        Job(TensorData w, float[] x, float[] out, int outOffset, int rowStart, int rowEnd, int chunks) {
+            this.w = w;
+            this.x = x;
+            this.out = out;
+            this.outOffset = outOffset;
+            this.rowStart = rowStart;
+            this.rowEnd = rowEnd;
+            this.chunks = chunks;
+            int per = (rowEnd - rowStart + chunks - 1) / chunks;
+            this.perChunk = (per + ROW_ALIGNMENT - 1) / ROW_ALIGNMENT * ROW_ALIGNMENT;
         }
 
-        @Override
-        public void run() {
-            long seen = 0;
-            while (true) {
-                long g = awaitGeneration(seen);
-                if (g == seen) {
-                    return;                    // closed
-                }
-                int from = bounds[part];
-                int to = bounds[part + 1];
+        /** Claims and computes chunks until none is left. */
+        void work(Kernels inner) {
+            int c;
+            while ((c = next.getAndIncrement()) < chunks) {
+                int from = (int) Math.min((long) rowStart + (long) c * perChunk, rowEnd);
+                int to = (int) Math.min((long) from + perChunk, rowEnd);
                 try {
                     if (from < to) {
-                        inner.matvec(jobWeights, jobX, jobOut, jobOutOffset, from, to);
+                        inner.matvec(w, x, out, outOffset, from, to);
                     }
                 } catch (Throwable t) {
                     failure = t;
                 }
-                seen = g;
-                done = g;                      // publishes the rows and any failure
+                done.incrementAndGet();               // publishes the chunk's rows
             }
         }
 
-        /** The next generation after {@code seen}, or {@code seen} once closed. */
-        private long awaitGeneration(long seen) {
+        /** Waits for chunks other threads claimed: spins, then yields the CPU to them. */
+        void awaitDone() {
+            int spins = 0;
+            while (done.get() < chunks) {
+                if (++spins < 1 << 12) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+            }
+        }
+    }
+
+    /** One pool thread: waits for a new job, claims chunks of it, waits again. */
+    private final class Worker implements Runnable {
+        Thread thread;
+        volatile boolean parked;
+
+        @Override
+        public void run() {
+            Job seen = null;
+            while (true) {
+                Job job = awaitJob(seen);
+                if (job == null) {
+                    return;                            // closed
+                }
+                job.work(inner);
+                seen = job;
+            }
+        }
+
+        /** The next job after {@code seen}, or null once closed. */
+        private Job awaitJob(Job seen) {
             long spinUntil = System.nanoTime() + spinNanos;
             int spins = 0;
             while (true) {
-                long g = generation;
-                if (g != seen) {
-                    return g;
+                Job job = current;
+                if (job != seen) {
+                    return job;
                 }
                 if (closed) {
-                    return seen;
+                    return null;
                 }
                 if (spinUntil != 0) {
                     Thread.onSpinWait();
-                    if ((++spins & 0xFF) == 0 && System.nanoTime() - spinUntil > 0) {
-                        spinUntil = 0;
+                    if ((++spins & 0x3FF) == 0) {
+                        if (System.nanoTime() - spinUntil > 0) {
+                            spinUntil = 0;
+                        } else {
+                            Thread.yield();            // let a descheduled caller run on a busy machine
+                        }
                     }
                 } else {
                     parked = true;
-                    if (generation == seen && !closed) {
+                    if (current == seen && !closed) {
                         LockSupport.park(this);
                     }
                     parked = false;
-                    if (generation != seen) {
-                        spinUntil = System.nanoTime() + spinNanos;
-                    }
+                    spinUntil = System.nanoTime() + spinNanos;
                 }
             }
         }

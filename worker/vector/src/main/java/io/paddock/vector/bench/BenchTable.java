@@ -18,12 +18,12 @@ public final class BenchTable {
                 r.bandwidthOneThread().bytes() >> 20, r.bandwidthOneThread().passes()));
         sb.append(String.format(Locale.ROOT, "decode  %d greedy tokens per run, median of the runs after warm-up%n%n",
                 r.newTokens()));
-        sb.append(String.format(Locale.ROOT, "%-6s %-22s %7s %10s %11s %12s %9s%n", "dtype", "kernels", "threads",
-                "tok/s", "MB/token", "ceiling t/s", "of ceil."));
+        sb.append(String.format(Locale.ROOT, "%-6s %-22s %7s %10s %11s %12s %9s %9s%n", "dtype", "kernels",
+                "threads", "tok/s", "MB/token", "ceiling t/s", "of ceil.", "same ids"));
         for (DecodeFigure f : r.figures()) {
-            sb.append(String.format(Locale.ROOT, "%-6s %-22s %7d %10.1f %11.2f %12.1f %8.0f%%%n", f.dtype(),
+            sb.append(String.format(Locale.ROOT, "%-6s %-22s %7d %10.1f %11.2f %12.1f %8.0f%% %9s%n", f.dtype(),
                     f.kernels(), f.threads(), f.tokensPerSecond(), f.bytesPerToken() / 1e6,
-                    f.ceilingTokensPerSecond(), 100 * f.fractionOfCeiling()));
+                    f.ceilingTokensPerSecond(), 100 * f.fractionOfCeiling(), f.sameTokens() ? "yes" : "NO"));
         }
         if (!r.notes().isEmpty()) {
             sb.append('\n').append(r.notes()).append('\n');

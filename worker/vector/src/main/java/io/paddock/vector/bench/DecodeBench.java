@@ -35,13 +35,14 @@ public final class DecodeBench {
      *
      * @param threads    threads of the multi-threaded setup (1 = no such setup)
      * @param newTokens  tokens generated per run (greedy; fewer if the model emits EOS)
-     * @param warmupRuns untimed generations before the timed ones, per setup
+     * @param warmupRuns   untimed generations before the timed ones, per setup (at least)
+     * @param warmupMillis and at least this much warm-up time per setup (the JIT needs seconds)
      * @param runs       timed generations per setup (the median is reported)
      * @param scalar     include the scalar reference kernels
      * @param simd       include the Vector API kernels (when available)
      */
-    public record Settings(ModelShape shape, List<DType> dtypes, int threads, int newTokens, int warmupRuns, int runs,
-                           boolean scalar, boolean simd, long seed) {
+    public record Settings(ModelShape shape, List<DType> dtypes, int threads, int newTokens, int warmupRuns,
+                           long warmupMillis, int runs, boolean scalar, boolean simd, long seed) {
         public Settings {
             if (shape == null || dtypes == null || dtypes.isEmpty()) {
                 throw new IllegalArgumentException("a shape and at least one dtype are required");
@@ -54,38 +55,43 @@ public final class DecodeBench {
                 throw new IllegalArgumentException("new tokens must be in 2.." + (shape.context() - 1) + " for context "
                         + shape.context() + ": " + newTokens);
             }
-            if (warmupRuns < 0 || runs < 1) {
-                throw new IllegalArgumentException("warm-up runs must be >= 0 and runs >= 1: " + warmupRuns + ", " + runs);
+            if (warmupRuns < 0 || warmupMillis < 0 || runs < 1) {
+                throw new IllegalArgumentException("warm-up runs and time must be >= 0 and runs >= 1: " + warmupRuns
+                        + ", " + warmupMillis + ", " + runs);
             }
             if (!scalar && !simd) {
                 throw new IllegalArgumentException("at least one of scalar and simd must be measured");
             }
         }
 
-        /** All dtypes, every available processor, 128 tokens, 2 warm-up runs, 5 runs, scalar and SIMD, seed 1. */
+        /**
+         * All dtypes, every available processor, 128 tokens, warm-up of at least 2 runs and 3 s, 5 timed runs,
+         * scalar and SIMD, seed 1.
+         */
         public static Settings of(ModelShape shape) {
             return new Settings(shape, List.of(DType.values()), Runtime.getRuntime().availableProcessors(),
-                    Math.min(128, shape.context() / 2), 2, 5, true, true, 1L);
+                    Math.min(128, shape.context() / 2), 2, 3000, 5, true, true, 1L);
         }
 
         public Settings withDtypes(List<DType> d) {
-            return new Settings(shape, d, threads, newTokens, warmupRuns, runs, scalar, simd, seed);
+            return new Settings(shape, d, threads, newTokens, warmupRuns, warmupMillis, runs, scalar, simd, seed);
         }
 
         public Settings withThreads(int t) {
-            return new Settings(shape, dtypes, t, newTokens, warmupRuns, runs, scalar, simd, seed);
+            return new Settings(shape, dtypes, t, newTokens, warmupRuns, warmupMillis, runs, scalar, simd, seed);
         }
 
-        public Settings withRuns(int warmup, int timed) {
-            return new Settings(shape, dtypes, threads, newTokens, warmup, timed, scalar, simd, seed);
+        public Settings withRuns(int warmup, long warmupTimeMillis, int timed) {
+            return new Settings(shape, dtypes, threads, newTokens, warmup, warmupTimeMillis, timed, scalar, simd, seed);
         }
 
         public Settings withNewTokens(int n) {
-            return new Settings(shape, dtypes, threads, n, warmupRuns, runs, scalar, simd, seed);
+            return new Settings(shape, dtypes, threads, n, warmupRuns, warmupMillis, runs, scalar, simd, seed);
         }
 
         public Settings withKernels(boolean withScalar, boolean withSimd) {
-            return new Settings(shape, dtypes, threads, newTokens, warmupRuns, runs, withScalar, withSimd, seed);
+            return new Settings(shape, dtypes, threads, newTokens, warmupRuns, warmupMillis, runs, withScalar, withSimd,
+                    seed);
         }
     }
 
@@ -114,10 +120,17 @@ public final class DecodeBench {
             progress.accept("building a random " + s.shape().name() + " " + dtype.label() + " model…");
             Model model = Model.of(RandomModels.generate(s.shape().spec(dtype, s.seed())));
             long bytes = bytesPerToken(model);
+            int[] firstTokens = null;
             for (Setup setup : setups(s, vector)) {
                 progress.accept(dtype.label() + " " + setup.describe() + "…");
                 BandwidthResult bw = setup.threads > 1 ? bwN : bw1;
-                figures.add(measure(model, dtype, setup, s, bytes, bw.bytesPerSecond()));
+                Measured m = measure(model, setup, s);
+                if (firstTokens == null) {
+                    firstTokens = m.tokens;
+                }
+                figures.add(new DecodeFigure(dtype.label(), m.kernels, setup.simd, setup.threads, m.median, m.min,
+                        m.max, m.tokens.length, bytes, bw.bytesPerSecond() / bytes,
+                        Arrays.equals(firstTokens, m.tokens)));
             }
         }
         return new DecodeBenchReport(s.shape(), s.newTokens(), bw1, bwN, figures, notes);
@@ -157,20 +170,21 @@ public final class DecodeBench {
         return setups;
     }
 
-    private static DecodeFigure measure(Model model, DType dtype, Setup setup, Settings s, long bytesPerToken,
-                                        double bandwidth) {
+    private static Measured measure(Model model, Setup setup, Settings s) {
         Kernels kernels = setup.create();
         try {
             Generator generator = new Generator(kernels, model);
             byte[] prompt = PROMPT.getBytes(StandardCharsets.UTF_8);
-            for (int i = 0; i < s.warmupRuns(); i++) {
+            long warmupEnd = System.nanoTime() + s.warmupMillis() * 1_000_000L;
+            for (int i = 0; i < s.warmupRuns() || System.nanoTime() - warmupEnd < 0; i++) {
                 generator.generate(model, prompt, s.newTokens(), Sampling.GREEDY);
             }
             double[] rates = new double[s.runs()];
-            int generated = 0;
+            int[] tokens = new int[0];
             for (int i = 0; i < s.runs(); i++) {
                 GenerationResult r = generator.generate(model, prompt, s.newTokens(), Sampling.GREEDY);
-                generated = r.diagnostics().generatedTokens();
+                tokens = r.outputTokens();
+                int generated = tokens.length;
                 // the first token comes from the prefill's logits: the decode loop ran generated - 1 passes
                 long nanos = r.diagnostics().decodeNanos();
                 rates[i] = generated > 1 && nanos > 0 ? (generated - 1) * 1e9 / nanos : 0.0;
@@ -179,13 +193,16 @@ public final class DecodeBench {
             Arrays.sort(sorted);
             double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
                     : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-            return new DecodeFigure(dtype.label(), kernels.name(), setup.simd, setup.threads, median, sorted[0],
-                    sorted[sorted.length - 1], generated, bytesPerToken, bandwidth / bytesPerToken);
+            return new Measured(kernels.name(), median, sorted[0], sorted[sorted.length - 1], tokens);
         } finally {
             if (kernels instanceof ParallelKernels p) {
                 p.close();
             }
         }
+    }
+
+    /** What the timed runs of one setup gave. */
+    private record Measured(String kernels, double median, double min, double max, int[] tokens) {
     }
 
     /** One kernel setup: scalar or SIMD, on some threads. */

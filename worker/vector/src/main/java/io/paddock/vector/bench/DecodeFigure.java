@@ -13,10 +13,12 @@ package io.paddock.vector.bench;
  * @param generatedTokens        tokens generated per run (greedy, so the same every run)
  * @param bytesPerToken          weight bytes read per decoded token (payloads and scales)
  * @param ceilingTokensPerSecond memory bandwidth ({@code threads} threads) / bytesPerToken
+ * @param sameTokens             whether the generated ids equal those of the dtype's first setup
+ *                               (every kernel setup must agree bit for bit)
  */
 public record DecodeFigure(String dtype, String kernels, boolean simd, int threads, double tokensPerSecond,
                            double minTokensPerSecond, double maxTokensPerSecond, int generatedTokens,
-                           long bytesPerToken, double ceilingTokensPerSecond) {
+                           long bytesPerToken, double ceilingTokensPerSecond, boolean sameTokens) {
 
     /** tokensPerSecond as a fraction of the bandwidth ceiling. */
     public double fractionOfCeiling() {

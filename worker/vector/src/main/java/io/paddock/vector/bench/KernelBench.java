@@ -20,9 +20,9 @@ public final class KernelBench {
     private final long batchNanos;
     private double sink;
 
-    /** Warm-up 0.5 s, 11 repetitions of about 20 ms each. */
+    /** Warm-up 1 s, 11 repetitions of about 20 ms each. */
     public KernelBench() {
-        this(500_000_000L, 11, 20_000_000L);
+        this(1_000_000_000L, 11, 20_000_000L);
     }
 
     public KernelBench(long warmupNanos, int repetitions, long batchNanos) {

@@ -79,10 +79,12 @@ public final class MemoryBandwidthProbe {
         return nanos;
     }
 
+    /** Wall time from the first thread's start to the last thread's end (each thread times itself). */
     private long timeThreads(long[] a, int threads) {
-        CyclicBarrier start = new CyclicBarrier(threads + 1);
-        CyclicBarrier end = new CyclicBarrier(threads + 1);
+        CyclicBarrier start = new CyclicBarrier(threads);
         long[] sums = new long[threads];
+        long[] begins = new long[threads];
+        long[] ends = new long[threads];
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread[] pool = new Thread[threads];
         long per = (a.length + threads - 1L) / threads;
@@ -92,10 +94,11 @@ public final class MemoryBandwidthProbe {
             int to = (int) Math.min((long) (t + 1) * per, a.length);
             pool[t] = new Thread(() -> {
                 try {
-                    fold(a, from, Math.min(to, from + 4096));   // warm this thread's code path
+                    sums[id] = fold(a, from, Math.min(to, from + 4096));   // warm this thread's code path
                     start.await();
-                    sums[id] = fold(a, from, to);
-                    end.await();
+                    begins[id] = System.nanoTime();
+                    sums[id] += fold(a, from, to);
+                    ends[id] = System.nanoTime();
                 } catch (InterruptedException | BrokenBarrierException e) {
                     failure.compareAndSet(null, e);
                 }
@@ -104,24 +107,24 @@ public final class MemoryBandwidthProbe {
             pool[t].start();
         }
         try {
-            start.await();
-            long t0 = System.nanoTime();
-            end.await();
-            long nanos = System.nanoTime() - t0;
             for (Thread t : pool) {
                 t.join();
             }
-            if (failure.get() != null) {
-                throw new IllegalStateException("bandwidth probe thread failed", failure.get());
-            }
-            for (long s : sums) {
-                sink += s;
-            }
-            return nanos;
-        } catch (InterruptedException | BrokenBarrierException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("bandwidth probe interrupted", e);
         }
+        if (failure.get() != null) {
+            throw new IllegalStateException("bandwidth probe thread failed", failure.get());
+        }
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (int t = 0; t < threads; t++) {
+            sink += sums[t];
+            first = Math.min(first, begins[t]);
+            last = Math.max(last, ends[t]);
+        }
+        return Math.max(1, last - first);
     }
 
     /** Sum with four independent accumulators (C2 vectorizes the loop; the result is used). */
