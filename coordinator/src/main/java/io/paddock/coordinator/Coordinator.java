@@ -54,7 +54,7 @@ public final class Coordinator implements AutoCloseable {
                 CostModel.bytesPerToken(ReferenceWorkload.model()))).compose(member -> {
             HazelcastInstance hz = member.hazelcast();
             CoordinatorVerticle verticle = new CoordinatorVerticle(config, new FarmMaps(hz), metrics, prometheus,
-                    member.referenceBytesPerToken());
+                    member.referenceBytesPerToken(), hz.getCluster().getLocalMember().getUuid().toString());
             return vertx.deployVerticle(verticle)
                     .map(id -> new Coordinator(config, vertx, hz, prometheus, verticle))
                     .onFailure(e -> {

@@ -13,6 +13,7 @@ import io.paddock.coordinator.metrics.FarmMetrics;
 import io.paddock.coordinator.results.PayloadStore;
 import io.paddock.coordinator.results.ResultLog;
 import io.paddock.coordinator.store.PackageStore;
+import io.paddock.coordinator.store.PeerPackages;
 import io.paddock.coordinator.workers.Admission;
 import io.paddock.coordinator.workers.WorkerEndpoint;
 import io.paddock.coordinator.workers.WorkerRegistry;
@@ -36,18 +37,20 @@ final class CoordinatorVerticle extends VerticleBase {
     private final FarmMetrics metrics;
     private final PrometheusMeterRegistry prometheus;
     private final long referenceBytesPerToken;
+    private final String memberId;
     private HttpServer server;
     private ResultLog log;
     private long sweepTimer = -1;
     private WorkerRegistry registry;
 
     CoordinatorVerticle(CoordinatorConfig config, FarmMaps maps, FarmMetrics metrics, PrometheusMeterRegistry prometheus,
-                        long referenceBytesPerToken) {
+                        long referenceBytesPerToken, String memberId) {
         this.config = config;
         this.maps = maps;
         this.metrics = metrics;
         this.prometheus = prometheus;
         this.referenceBytesPerToken = referenceBytesPerToken;
+        this.memberId = memberId;
     }
 
     @Override
@@ -86,10 +89,18 @@ final class CoordinatorVerticle extends VerticleBase {
                     .webSocketHandler(endpoint::connected)
                     .requestHandler(HttpApi.router(vertx, context, maps, store, recipe, metrics, prometheus,
                             config.access().submitToken(), config.limits().maxPackageBytes(), maxRequest,
-                            generationsDir));
+                            generationsDir, config.hazelcast().clustered()
+                                    ? new PeerPackages(maps, store, memberId) : null));
             sweepTimer = vertx.setPeriodic(config.timing().sweepMillis(), t -> sweeper.sweep());
-            return server.listen();
+            return server.listen().compose(s -> FarmMaps.on(context, maps.coordinators().setAsync(memberId,
+                    advertised(s.actualPort()))).map(v -> s));
         });
+    }
+
+    /** The URL peers reach this coordinator at: its listen host, or its cluster interface when it listens on all. */
+    private String advertised(int port) {
+        String host = config.host().equals("0.0.0.0") ? config.hazelcast().bindHost() : config.host();
+        return "http://" + host + ":" + port;
     }
 
     int port() {
@@ -106,6 +117,7 @@ final class CoordinatorVerticle extends VerticleBase {
                 s.close((short) 1001, "coordinator shutting down");
             }
         }
+        maps.coordinators().removeAsync(memberId);
         Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
         return closed.onComplete(ar -> {
             if (log != null) {

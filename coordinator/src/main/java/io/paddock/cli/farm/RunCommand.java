@@ -4,6 +4,7 @@ import io.paddock.cli.ExitCode;
 import io.paddock.coordinator.Coordinator;
 import io.paddock.coordinator.CoordinatorConfig;
 import io.paddock.coordinator.flow.ReportStage;
+import io.paddock.coordinator.schedule.SchedulePolicy;
 import io.paddock.protocol.generation.GenerationFiles;
 import io.paddock.worker.JvmWorker;
 import io.paddock.worker.WorkerConfig;
@@ -75,9 +76,14 @@ public final class RunCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("paddock-out", safeName(local.spec().name()));
         Files.createDirectories(dir);
         String secret = token != null ? token : CoordinatorConfig.Access.newToken();
+        // Local workers share this JVM: a spot check of one by another would prove nothing, so none are made.
+        // Volunteers (other machines, browsers) are still replicated as untrusted.
+        SchedulePolicy policy = new SchedulePolicy(SchedulePolicy.DEFAULT.maxAttempts(),
+                SchedulePolicy.DEFAULT.maxOpinions(), 0);
         CoordinatorConfig config = CoordinatorConfig.defaults(dir.resolve(".farm"))
                 .withListen(host, port)
-                .withAccess(new CoordinatorConfig.Access(secret, secret, !noVolunteers));
+                .withAccess(new CoordinatorConfig.Access(secret, secret, !noVolunteers))
+                .withPolicy(policy);
         Coordinator coordinator = Coordinator.start(config).await(120, TimeUnit.SECONDS);
         List<JvmWorker> started = new ArrayList<>();
         try {

@@ -24,7 +24,7 @@ final class GenerationView {
         for (PlannedCandidate c : plan.candidates()) {
             CandidateWork w = works.get(CandidateWork.key(g.id(), c.index()));
             long casesDone = w == null ? 0 : w.finishedCases();
-            done += w != null && w.state().finished() ? g.caseCount() : casesDone;
+            done += casesDone;
             JsonObject o = new JsonObject().put("id", c.id()).put("parent", c.parent())
                     .put("state", w == null ? "unknown" : w.state().name().toLowerCase(java.util.Locale.ROOT))
                     .put("cases_done", casesDone)

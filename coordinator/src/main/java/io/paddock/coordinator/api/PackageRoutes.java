@@ -3,6 +3,7 @@ package io.paddock.coordinator.api;
 import io.paddock.coordinator.metrics.FarmMetrics;
 import io.paddock.coordinator.store.PackageInfo;
 import io.paddock.coordinator.store.PackageStore;
+import io.paddock.coordinator.store.PeerPackages;
 import io.paddock.protocol.error.FormatException;
 import io.paddock.protocol.hash.Digest;
 import io.vertx.core.Vertx;
@@ -24,7 +25,8 @@ import java.util.Optional;
  * {@code PUT /v1/packages} (body = the package bytes, streamed to disk, size-limited, then
  * hashed and fully verified off the event loop) and {@code GET}/{@code HEAD
  * /v1/packages/{digest}}. A package that does not verify is a 422 naming the rule, the offset
- * and the bad value; an oversized one a 413.
+ * and the bad value; an oversized one a 413. In a cluster, a package this coordinator lacks is
+ * fetched from its peers the first time it is asked for.
  */
 final class PackageRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(PackageRoutes.class);
@@ -33,12 +35,14 @@ final class PackageRoutes {
     private final PackageStore store;
     private final FarmMetrics metrics;
     private final long maxBytes;
+    private final PeerPackages peers;
 
-    PackageRoutes(Vertx vertx, PackageStore store, FarmMetrics metrics, long maxBytes) {
+    PackageRoutes(Vertx vertx, PackageStore store, FarmMetrics metrics, long maxBytes, PeerPackages peers) {
         this.vertx = vertx;
         this.store = store;
         this.metrics = metrics;
         this.maxBytes = maxBytes;
+        this.peers = peers;
     }
 
     void mount(Router router, Auth auth) {
@@ -128,19 +132,30 @@ final class PackageRoutes {
             return;
         }
         Optional<PackageInfo> info = store.info(digest);
-        if (info.isEmpty()) {
+        if (info.isPresent()) {
+            serve(ctx, digest, info.get());
+        } else if (peers == null || ctx.request().getHeader(PeerPackages.PEER_HEADER) != null) {
             Replies.error(ctx, 404, "package " + digest + " is unknown to this coordinator");
-            return;
+        } else {
+            vertx.executeBlocking(() -> peers.fetch(digest), false).onComplete(ar -> {
+                if (ar.succeeded() && ar.result().isPresent()) {
+                    serve(ctx, digest, ar.result().get());
+                } else {
+                    Replies.error(ctx, 404, "package " + digest + " is unknown to this coordinator and its peers");
+                }
+            });
         }
+    }
+
+    private void serve(RoutingContext ctx, String digest, PackageInfo info) {
         ctx.response().putHeader("Content-Type", "application/octet-stream")
-                .putHeader("X-Paddock-Package-Kind", info.get().kind().label())
+                .putHeader("X-Paddock-Package-Kind", info.kind().label())
                 .putHeader("ETag", "\"" + digest + "\"");
         if (ctx.request().method() == HttpMethod.HEAD) {
-            ctx.response().putHeader("Content-Length", Long.toString(info.get().bytes())).end();
+            ctx.response().putHeader("Content-Length", Long.toString(info.bytes())).end();
             return;
         }
-        ctx.response().sendFile(store.blob(digest).toString())
-                .onSuccess(v -> metrics.bytesServed(info.get().bytes()));
+        ctx.response().sendFile(store.blob(digest).toString()).onSuccess(v -> metrics.bytesServed(info.bytes()));
     }
 
     static JsonObject describe(PackageInfo info) {

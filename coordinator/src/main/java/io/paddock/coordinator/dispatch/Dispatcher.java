@@ -5,6 +5,7 @@ import io.paddock.coordinator.flow.PlannedCandidate;
 import io.paddock.coordinator.hazelcast.FarmMaps;
 import io.paddock.coordinator.metrics.FarmMetrics;
 import io.paddock.coordinator.schedule.LeaseGrant;
+import io.paddock.coordinator.schedule.ReleaseLeases;
 import io.paddock.coordinator.schedule.TakeWork;
 import io.paddock.coordinator.schedule.UnitId;
 import io.paddock.coordinator.workers.WorkerRegistry;
@@ -60,7 +61,7 @@ public final class Dispatcher {
         if (worker.free() <= 0 || worker.closed() || !worker.startFilling()) {
             return;
         }
-        step(worker, board.order(worker), 0);
+        step(worker, board.order(worker, registry.sessions()), 0);
     }
 
     private void step(WorkerSession worker, List<WorkBoard.Slot> slots, int from) {
@@ -85,7 +86,7 @@ public final class Dispatcher {
         PlannedCandidate candidate = plan.candidate(slot.candidate());
         ShardSizer.Sizing sizing = sizer.size(worker, plan, candidate);
         int index = i;
-        TakeWork take = new TakeWork(worker.id(), worker.trusted(), sizing.cases(), worker.free(),
+        TakeWork take = new TakeWork(worker.id(), worker.trusted(), sizing.cases(), !sizer.fixed(), worker.free(),
                 System.currentTimeMillis(), leaseMillis, registry.online());
         FarmMaps.on(context, maps.work().submitToKey(slot.key(), take)).onComplete(ar -> {
             if (ar.failed()) {
@@ -99,11 +100,26 @@ public final class Dispatcher {
                 step(worker, slots, index + 1);
                 return;
             }
+            if (worker.closed()) {
+                release(worker, slot.key(), grants);
+                worker.stopFilling();
+                return;
+            }
             for (LeaseGrant g : grants) {
                 send(worker, plan, candidate, g, sizing);
             }
             step(worker, slots, index);
         });
+    }
+
+    /** The worker left while its leases were being granted: they go back to the pool at once. */
+    private void release(WorkerSession worker, String key, List<LeaseGrant> grants) {
+        long[] epochs = new long[grants.size()];
+        for (int i = 0; i < epochs.length; i++) {
+            epochs[i] = grants.get(i).epoch();
+        }
+        maps.work().submitToKey(key, new ReleaseLeases(worker.id(), epochs));
+        board.bump();
     }
 
     private void send(WorkerSession worker, GenerationPlan plan, PlannedCandidate candidate, LeaseGrant grant,

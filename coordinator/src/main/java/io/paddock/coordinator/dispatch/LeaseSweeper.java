@@ -44,7 +44,9 @@ public final class LeaseSweeper {
     private final Ingestion.CandidateFinished finished;
     private final Adopter adopter;
     private final Set<String> adopted = new HashSet<>();
+    private static final int SAFETY_NET_SWEEPS = 10;
     private boolean sweeping;
+    private int quietSweeps;
 
     /** Puts a running generation this coordinator did not accept (another cluster member did) on its board. */
     @FunctionalInterface
@@ -106,6 +108,7 @@ public final class LeaseSweeper {
     private void handle(Map<String, Sweep> sweeps) {
         UnitCounts total = UnitCounts.ZERO;
         int expired = 0;
+        boolean changed = false;
         for (Map.Entry<String, Sweep> e : sweeps.entrySet()) {
             Sweep s = e.getValue();
             total = total.plus(s.counts());
@@ -125,6 +128,7 @@ public final class LeaseSweeper {
                 ingestion.cancel(generationId, candidate, h, "candidate finished");
             }
             if (s.state().finished()) {
+                changed = true;
                 board.remove(CandidateWork.key(generationId, candidate));
                 finished.finished(generationId, candidate);
             }
@@ -135,7 +139,11 @@ public final class LeaseSweeper {
             metrics.leasesExpired(expired);
             LOG.info("{} lease(s) expired and returned to the pool", expired);
         }
-        // Work may have come back (expiries, waived spot checks), and a periodic retry is the safety net.
-        dispatcher.wakeAll();
+        // Work came back (expiries, waived spot checks, finished candidates): idle workers try again. Every
+        // tenth sweep they try anyway, the safety net for changes made elsewhere in the cluster.
+        if (expired > 0 || changed || ++quietSweeps >= SAFETY_NET_SWEEPS) {
+            quietSweeps = 0;
+            dispatcher.wakeAll();
+        }
     }
 }

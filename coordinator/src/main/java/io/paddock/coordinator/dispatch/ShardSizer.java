@@ -34,6 +34,11 @@ public record ShardSizer(int fixedCases, double jvmTargetSeconds, double browser
         }
     }
 
+    /** Whether unit sizes are fixed (then they are not guided either). */
+    public boolean fixed() {
+        return fixedCases > 0;
+    }
+
     public Sizing size(WorkerSession worker, GenerationPlan plan, PlannedCandidate candidate) {
         double perCase = secondsPerCase(worker, plan, candidate);
         if (fixedCases > 0) {

@@ -6,6 +6,9 @@ import io.paddock.coordinator.schedule.CandidateWork;
 import io.paddock.coordinator.workers.WorkerSession;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,24 +69,39 @@ public final class WorkBoard {
 
     /**
      * The candidates in the order a worker should try them (locality): the one it ran last (its
-     * assembled candidate is warm), then those whose model it already holds, then the rest.
+     * assembled candidate is warm), then candidates no other worker here is on (so workers spread
+     * over candidates instead of all assembling every one), those whose model it holds first, then
+     * the rest (helping others finish), again those whose model it holds first.
      */
-    public List<Slot> order(WorkerSession worker) {
-        List<Slot> first = new ArrayList<>();
-        List<Slot> held = new ArrayList<>();
-        List<Slot> rest = new ArrayList<>();
-        String last = worker.lastCandidateKey();
-        for (Slot s : active.values()) {
-            if (s.key().equals(last)) {
-                first.add(s);
-            } else if (worker.holds(s.modelDigest())) {
-                held.add(s);
-            } else {
-                rest.add(s);
+    public List<Slot> order(WorkerSession worker, Collection<WorkerSession> everyone) {
+        Set<String> claimed = new HashSet<>();
+        for (WorkerSession s : everyone) {
+            if (s != worker) {
+                for (WorkerSession.Running r : s.running().values()) {
+                    claimed.add(r.candidateKey());
+                }
             }
         }
-        first.addAll(held);
-        first.addAll(rest);
-        return first;
+        List<Slot> last = new ArrayList<>(1);
+        List<Slot> freeHeld = new ArrayList<>();
+        List<Slot> free = new ArrayList<>();
+        List<Slot> busyHeld = new ArrayList<>();
+        List<Slot> busy = new ArrayList<>();
+        String previous = worker.lastCandidateKey();
+        for (Slot s : active.values()) {
+            boolean held = worker.holds(s.modelDigest());
+            if (s.key().equals(previous)) {
+                last.add(s);
+            } else if (!claimed.contains(s.key())) {
+                (held ? freeHeld : free).add(s);
+            } else {
+                (held ? busyHeld : busy).add(s);
+            }
+        }
+        last.addAll(freeHeld);
+        last.addAll(free);
+        last.addAll(busyHeld);
+        last.addAll(busy);
+        return last;
     }
 }

@@ -25,6 +25,7 @@ public final class FarmMaps {
     private final IMap<String, ReportRecord> reports;
     private final IMap<String, WorkerInfo> workers;
     private final IMap<String, String> quarantine;
+    private final IMap<String, String> coordinators;
 
     public FarmMaps(HazelcastInstance hz) {
         String p = EmbeddedHazelcast.MAP_PREFIX;
@@ -35,6 +36,7 @@ public final class FarmMaps {
         this.reports = hz.getMap(p + "reports");
         this.workers = hz.getMap(p + "workers");
         this.quarantine = hz.getMap(p + "quarantine");
+        this.coordinators = hz.getMap(p + "coordinators");
     }
 
     /** Candidate scheduling state by {@code generation/candidate}. */
@@ -70,6 +72,11 @@ public final class FarmMaps {
     /** Quarantined worker ids and why. */
     public IMap<String, String> quarantine() {
         return quarantine;
+    }
+
+    /** Coordinators of the cluster: member id → HTTP base URL (peers fetch packages from each other). */
+    public IMap<String, String> coordinators() {
+        return coordinators;
     }
 
     /** A Hazelcast completion as a Vert.x future whose handlers run on {@code context}. */

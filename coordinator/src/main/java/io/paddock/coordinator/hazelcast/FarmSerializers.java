@@ -22,6 +22,7 @@ import io.paddock.coordinator.schedule.GenerationStatus;
 import io.paddock.coordinator.schedule.LeaseGrant;
 import io.paddock.coordinator.schedule.LeaseHolder;
 import io.paddock.coordinator.schedule.Opinion;
+import io.paddock.coordinator.schedule.ReleaseLeases;
 import io.paddock.coordinator.schedule.Report;
 import io.paddock.coordinator.schedule.SchedulePolicy;
 import io.paddock.coordinator.schedule.Sweep;
@@ -115,12 +116,13 @@ public final class FarmSerializers {
             o.writeString(t.workerId());
             o.writeBoolean(t.trusted());
             o.writeInt(t.maxCases());
+            o.writeBoolean(t.guided());
             o.writeInt(t.count());
             o.writeLong(t.now());
             o.writeLong(t.leaseMillis());
             o.writeInt(t.workersOnline());
-        }, i -> new TakeWork(i.readString(), i.readBoolean(), i.readInt(), i.readInt(), i.readLong(), i.readLong(),
-                i.readInt()));
+        }, i -> new TakeWork(i.readString(), i.readBoolean(), i.readInt(), i.readBoolean(), i.readInt(), i.readLong(),
+                i.readLong(), i.readInt()));
         add(config, CompleteUnit.class, ++id, (o, c) -> {
             writeReport(o, c.report());
             o.writeInt(c.workersOnline());
@@ -134,6 +136,10 @@ public final class FarmSerializers {
             o.writeLongArray(e.epochs());
             o.writeLong(e.deadline());
         }, i -> new ExtendLeases(i.readString(), i.readLongArray(), i.readLong()));
+        add(config, ReleaseLeases.class, ++id, (o, r) -> {
+            o.writeString(r.workerId());
+            o.writeLongArray(r.epochs());
+        }, i -> new ReleaseLeases(i.readString(), i.readLongArray()));
         add(config, CancelCandidate.class, ++id, (o, c) -> { }, i -> new CancelCandidate());
         add(config, FinishCandidate.class, ++id, (o, f) -> o.writeInt(f.candidate()), i -> new FinishCandidate(i.readInt()));
         add(config, ChangeStatus.class, ++id, (o, c) -> {

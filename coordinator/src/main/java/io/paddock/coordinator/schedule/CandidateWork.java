@@ -107,6 +107,15 @@ public record CandidateWork(String generationId, int candidate, int caseCount, i
      */
     public Step<LeaseGrant> take(String workerId, boolean trusted, int maxCases, long now, long leaseMillis,
                                  int workersOnline) {
+        return take(workerId, trusted, maxCases, false, now, leaseMillis, workersOnline);
+    }
+
+    /**
+     * As {@link #take(String, boolean, int, long, long, int)}; when {@code guided}, a new unit also
+     * gets at most an even share (among the workers online) of the cases not yet cut.
+     */
+    public Step<LeaseGrant> take(String workerId, boolean trusted, int maxCases, boolean guided, long now,
+                                 long leaseMillis, int workersOnline) {
         if (maxCases < 1) {
             throw new IllegalArgumentException("maxCases must be >= 1, was " + maxCases);
         }
@@ -120,6 +129,13 @@ public record CandidateWork(String generationId, int candidate, int caseCount, i
         }
         if (nextCase < caseCount) {
             int to = (int) Math.min((long) nextCase + maxCases, caseCount);
+            if (guided) {
+                // Guided self-scheduling: never more than an even share of what is left, so the last
+                // units of a candidate are small and no worker is left alone with a long tail.
+                int remaining = caseCount - nextCase;
+                int share = (remaining + Math.max(1, workersOnline) - 1) / Math.max(1, workersOnline);
+                to = Math.min(to, nextCase + Math.max(1, share));
+            }
             int index = units.size();
             WorkUnit fresh = WorkUnit.cut(index, nextCase, to, policy.spotCheck(generationId, candidate, index));
             List<WorkUnit> next = ((UnitList) units).with(index, fresh);
@@ -144,11 +160,17 @@ public record CandidateWork(String generationId, int candidate, int caseCount, i
     /** Up to {@code count} leases for one worker at once (see {@link #take}); empty when there is nothing. */
     public Step<List<LeaseGrant>> takeMany(String workerId, boolean trusted, int maxCases, int count, long now,
                                            long leaseMillis, int workersOnline) {
+        return takeMany(workerId, trusted, maxCases, false, count, now, leaseMillis, workersOnline);
+    }
+
+    /** Up to {@code count} leases, new units guided as in {@link #take(String, boolean, int, boolean, long, long, int)}. */
+    public Step<List<LeaseGrant>> takeMany(String workerId, boolean trusted, int maxCases, boolean guided, int count,
+                                           long now, long leaseMillis, int workersOnline) {
         CandidateWork current = this;
         CandidateWork changed = null;
         List<LeaseGrant> grants = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Step<LeaseGrant> step = current.take(workerId, trusted, maxCases, now, leaseMillis, workersOnline);
+            Step<LeaseGrant> step = current.take(workerId, trusted, maxCases, guided, now, leaseMillis, workersOnline);
             if (step.result() == null) {
                 break;
             }
@@ -301,6 +323,29 @@ public record CandidateWork(String generationId, int candidate, int caseCount, i
             }
         }
         return extended == 0 ? Step.unchanged(0) : new Step<>(next, extended);
+    }
+
+    /**
+     * Takes back leases that never reached their worker (its connection closed first): they return
+     * to the pool at once, without counting as an attempt. Returns how many.
+     */
+    public Step<Integer> release(String workerId, long[] epochs) {
+        CandidateWork next = this;
+        int released = 0;
+        for (WorkUnit u : units) {
+            List<ActiveLease> kept = new ArrayList<>(u.leases().size());
+            for (ActiveLease l : u.leases()) {
+                if (l.workerId().equals(workerId) && contains(epochs, l.epoch())) {
+                    released++;
+                } else {
+                    kept.add(l);
+                }
+            }
+            if (kept.size() != u.leases().size()) {
+                next = next.withUnit(u.withLeases(kept));
+            }
+        }
+        return released == 0 ? Step.unchanged(0) : new Step<>(next, released);
     }
 
     /** Cancels the candidate (its generation was cancelled); returns the leases to call back. */

@@ -5,9 +5,9 @@ import com.hazelcast.map.EntryProcessor;
 import java.util.ArrayList;
 import java.util.Map;
 
-/** Entry processor: {@link CandidateWork#takeMany}. */
-public record TakeWork(String workerId, boolean trusted, int maxCases, int count, long now, long leaseMillis,
-                       int workersOnline) implements EntryProcessor<String, CandidateWork, ArrayList<LeaseGrant>> {
+/** Entry processor: {@link CandidateWork#takeMany(String, boolean, int, boolean, int, long, long, int)}. */
+public record TakeWork(String workerId, boolean trusted, int maxCases, boolean guided, int count, long now,
+                       long leaseMillis, int workersOnline) implements EntryProcessor<String, CandidateWork, ArrayList<LeaseGrant>> {
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -17,6 +17,6 @@ public record TakeWork(String workerId, boolean trusted, int maxCases, int count
             return new ArrayList<>();
         }
         return new ArrayList<>(Processors.apply(entry,
-                work.takeMany(workerId, trusted, maxCases, count, now, leaseMillis, workersOnline)));
+                work.takeMany(workerId, trusted, maxCases, guided, count, now, leaseMillis, workersOnline)));
     }
 }

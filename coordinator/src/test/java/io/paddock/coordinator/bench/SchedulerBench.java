@@ -148,34 +148,44 @@ public final class SchedulerBench {
 
     private static WebSocket noOpWorker(Vertx vertx, Coordinator coordinator, String id, int slots,
                                         Map<String, String[]> answers, AtomicLong acks) throws Exception {
-        WebSocket ws = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20))
-                .connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(coordinator.port())
-                        .setURI("/v1/workers")).await(10, TimeUnit.SECONDS);
+        WebSocket ws = null;
+        for (int attempt = 1; ws == null; attempt++) {
+            try {
+                ws = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20))
+                        .connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(coordinator.port())
+                                .setURI("/v1/workers")).await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+        WebSocket socket = ws;
         long[] received = {0};
         int[] running = {0};
         // A no-op worker should cost next to nothing: the frames are read by string search, not decoded.
-        ws.textMessageHandler(text -> {
+        socket.textMessageHandler(text -> {
             if (text.startsWith("{\"type\":\"lease\"")) {
                 received[0]++;
                 running[0]++;
                 String unitId = field(text, "\"unit_id\":\"", '"');
                 String epoch = field(text, "\"epoch\":", ',');
                 String[] a = answers.get(field(text, "\"cases\":[{\"id\":\"", '"'));
-                ws.writeTextMessage("{\"type\":\"result\",\"unit_id\":\"" + unitId + "\",\"epoch\":" + epoch
+                socket.writeTextMessage("{\"type\":\"result\",\"unit_id\":\"" + unitId + "\",\"epoch\":" + epoch
                         + ",\"results\":[" + a[0] + "],\"evidence_digest\":\"" + a[1]
                         + "\",\"timing\":{\"wall_nanos\":1000,\"eval_nanos\":900,\"generated_tokens\":1}}");
             } else if (text.startsWith("{\"type\":\"ack\"")) {
                 acks.incrementAndGet();
                 running[0]--;
-                ws.writeTextMessage("{\"type\":\"pull\",\"free_slots\":" + (slots - running[0])
+                socket.writeTextMessage("{\"type\":\"pull\",\"free_slots\":" + (slots - running[0])
                         + ",\"leases_received\":" + received[0] + "}");
             } else if (text.startsWith("{\"type\":\"welcome\"")) {
-                ws.writeTextMessage(WireCodec.encode(new WireMessage.Pull(slots, 0)));
+                socket.writeTextMessage(WireCodec.encode(new WireMessage.Pull(slots, 0)));
             }
         });
-        ws.writeTextMessage(WireCodec.encode(new WireMessage.Hello(WireMessage.VERSION, id, WireMessage.KIND_JVM,
+        socket.writeTextMessage(WireCodec.encode(new WireMessage.Hello(WireMessage.VERSION, id, WireMessage.KIND_JVM,
                 coordinator.workerToken(), slots, 1, false,
                 new WireMessage.Calibration(WireMessage.Calibration.REFERENCE_WORKLOAD, 5000), List.of())));
-        return ws;
+        return socket;
     }
 }

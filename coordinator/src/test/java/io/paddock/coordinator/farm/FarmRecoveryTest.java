@@ -77,11 +77,36 @@ class FarmRecoveryTest {
             JvmWorker flaky = farm.addWorker("flaky");
             String id = farm.submit(generation, false);
             awaitLease(farm, "flaky", 30_000);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (flaky.runningUnits() == 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(5);
+            }
             flaky.dropConnection();
             JsonObject status = farm.awaitFinished(id, 120_000);
             assertThat(status.getString("status")).as(status.encodePrettily()).isEqualTo("done");
             assertThat(counter(farm, FarmMetrics.LEASES_EXPIRED)).isZero();
             assertThat(flaky.completedUnits()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void drainingWorkerFinishesWhatItHoldsAndTakesNothingMore(@TempDir Path dir) throws Exception {
+        Path generation = FarmFixtures.slowGeneration(dir, 4, 150);
+        CoordinatorConfig config = TestFarm.config(dir).withUnits(new CoordinatorConfig.Units(2, 4, 2, 256));
+        try (TestFarm farm = TestFarm.start(config, dir)) {
+            JvmWorker leaver = farm.addWorker("leaver");
+            String id = farm.submit(generation, false);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (leaver.runningUnits() == 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(5);
+            }
+            leaver.drain(30_000).await();
+            farm.workers.remove(leaver);
+            assertThat(leaver.completedUnits()).as("it finished what it held").isGreaterThanOrEqualTo(1);
+            farm.addWorker("stayer");
+            JsonObject status = farm.awaitFinished(id, 120_000);
+            assertThat(status.getString("status")).isEqualTo("done");
+            assertThat(counter(farm, FarmMetrics.LEASES_EXPIRED)).isZero();
         }
     }
 

@@ -174,6 +174,23 @@ class CandidateWorkTest {
     }
 
     @Test
+    void undeliveredLeasesReturnWithoutCostingAnAttempt() {
+        Step<LeaseGrant> a = fresh(2).take("gone", true, 2, 0, LEASE, 1);
+        Step<Integer> released = a.next().release("gone", new long[] {a.result().epoch()});
+        assertThat(released.result()).isEqualTo(1);
+        WorkUnit u = released.next().units().get(0);
+        assertThat(u.leases()).isEmpty();
+        assertThat(u.attempts()).isZero();
+        assertThat(released.next().take("w2", true, 2, 0, LEASE, 1).result().retry()).isFalse();
+    }
+
+    @Test
+    void guidedUnitsTakeAnEvenShareOfWhatIsLeft() {
+        Step<List<LeaseGrant>> many = fresh(16).takeMany("w1", true, 100, true, 4, 0, LEASE, 2);
+        assertThat(many.result()).extracting(g -> g.to() - g.from()).containsExactly(8, 4, 2, 1);
+    }
+
+    @Test
     void severalLeasesAtOnceForOneWorker() {
         Step<List<LeaseGrant>> many = fresh(10).takeMany("w1", true, 3, 3, 0, LEASE, 1);
         assertThat(many.result()).extracting(LeaseGrant::from).containsExactly(0, 3, 6);

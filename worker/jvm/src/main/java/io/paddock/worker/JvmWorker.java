@@ -60,6 +60,7 @@ public final class JvmWorker {
     private final Map<String, Held> running = new LinkedHashMap<>();
     private final Map<String, WireMessage> outbox = new LinkedHashMap<>();
     private final AtomicInteger completed = new AtomicInteger();
+    private final AtomicInteger holding = new AtomicInteger();
     private final Promise<Void> firstWelcome = Promise.promise();
     private WireMessage.Calibration calibration;
     private WebSocket socket;
@@ -146,6 +147,11 @@ public final class JvmWorker {
     /** Units finished (result or failure sent) since start. */
     public int completedUnits() {
         return completed.get();
+    }
+
+    /** Leases received and not yet finished. */
+    public int runningUnits() {
+        return holding.get();
     }
 
     /** The trust level the coordinator granted at the last welcome. */
@@ -279,11 +285,13 @@ public final class JvmWorker {
 
     private void lease(WireMessage.Lease lease) {
         leasesReceived++;
-        if (draining || stopped) {
+        if (stopped) {
             return;
         }
+        // While draining, a lease granted before the coordinator saw the drain is still run: it is held.
         Held held = new Held(lease, new AtomicBoolean());
         running.put(lease.unitId(), held);
+        holding.set(running.size());
         evaluators.submit(() -> {
             WireMessage outcome;
             try {
@@ -301,6 +309,7 @@ public final class JvmWorker {
         if (running.get(lease.unitId()) == held) {
             running.remove(lease.unitId());
         }
+        holding.set(running.size());
         if (stopped) {
             return;
         }

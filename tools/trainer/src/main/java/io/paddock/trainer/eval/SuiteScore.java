@@ -40,7 +40,7 @@ public record SuiteScore(int passed, int total, Map<String, int[]> byTask, Strin
         return total == 0 ? 0 : (double) passed / total;
     }
 
-    /** Per-case pass flags are not kept; this is a summary line such as {@code 57/60 (95.0%) reverse 38/40, add 19/20}. */
+    /** A summary line such as {@code 57/60 (95.0%) reverse 38/40, add 19/20} (or the failure). */
     @Override
     public String toString() {
         if (failure != null) {
@@ -51,7 +51,8 @@ public record SuiteScore(int passed, int total, Map<String, int[]> byTask, Strin
         if (byTask.size() > 1) {
             String sep = " ";
             for (Map.Entry<String, int[]> e : byTask.entrySet()) {
-                s.append(sep).append(e.getKey()).append(' ').append(e.getValue()[0]).append('/').append(e.getValue()[1]);
+                int[] c = e.getValue();
+                s.append(sep).append(e.getKey()).append(' ').append(c[0]).append('/').append(c[1]);
                 sep = ", ";
             }
         }

@@ -99,12 +99,12 @@ public final class ExampleMaker {
 
         // 4. random mutations, and an adapter made for a foreign model
         for (MutationPlan m : plan.mutations()) {
-            write(out, "adapters/" + m.fileName(), AdapterWriter.write(RandomAdapters.generate(f32, parentSha, m.spec())),
-                    sizes);
+            Adapter mutation = RandomAdapters.generate(f32, parentSha, m.spec());
+            write(out, "adapters/" + m.fileName(), AdapterWriter.write(mutation), sizes);
         }
         SlmModel foreign = RandomModels.generate(plan.foreignModel());
-        write(out, foreignPath(plan), AdapterWriter.write(RandomAdapters.generate(foreign, null, plan.foreignAdapter())),
-                sizes);
+        Adapter foreignAdapter = RandomAdapters.generate(foreign, null, plan.foreignAdapter());
+        write(out, foreignPath(plan), AdapterWriter.write(foreignAdapter), sizes);
 
         // 5. the demo generation
         GenerationSpec generation = generation(plan);

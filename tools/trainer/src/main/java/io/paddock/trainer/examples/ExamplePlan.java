@@ -36,6 +36,8 @@ public record ExamplePlan(TrainSpec parent, List<SuitePlan> suites, LoraSpec ada
                           String adapterTask, List<MutationPlan> mutations, RandomModelSpec foreignModel,
                           RandomAdapterSpec foreignAdapter, Sampling sampling, Objectives objectives) {
     public static final String GENERATION_NAME = "demo: a trained parent and its descendants";
+    /** Quality first; log-likelihood, cost, speed and size as tie-breakers. */
+    public static final Objectives OBJECTIVES = new Objectives(1, 0.25, 0.1, 0.05, 0.1);
 
     public ExamplePlan {
         suites = List.copyOf(suites);
@@ -57,7 +59,7 @@ public record ExamplePlan(TrainSpec parent, List<SuitePlan> suites, LoraSpec ada
                 new SuitePlan(parent.tasks().entries().get(1).task(), 100, 40, 43));
         return new ExamplePlan(parent, suites, adapter, "add-lora", "add",
                 mutations(new float[] {3f, 10f, 30f}, new float[] {10f, 30f, 100f}, new float[] {3f, 10f, 30f}),
-                defaultForeignModel(), defaultForeignAdapter(), Sampling.GREEDY, new Objectives(1, 0.25, 0.1, 0.05, 0.1));
+                defaultForeignModel(), defaultForeignAdapter(), Sampling.GREEDY, OBJECTIVES);
     }
 
     /** A seconds-long version with the same structure (for tests). */
@@ -71,7 +73,7 @@ public record ExamplePlan(TrainSpec parent, List<SuitePlan> suites, LoraSpec ada
                 new SuitePlan(parent.tasks().entries().get(1).task(), 12, 4, 43));
         return new ExamplePlan(parent, suites, adapter, "add-lora", "add",
                 mutations(new float[] {1f, 4f, 16f}, new float[] {1f, 4f, 16f}, new float[] {1f, 4f, 16f}),
-                defaultForeignModel(), defaultForeignAdapter(), Sampling.GREEDY, new Objectives(1, 0.25, 0.1, 0.05, 0.1));
+                defaultForeignModel(), defaultForeignAdapter(), Sampling.GREEDY, OBJECTIVES);
     }
 
     /** Dense (on the attention outputs), sparse and low-rank (on every tensor) at light, medium, heavy. */

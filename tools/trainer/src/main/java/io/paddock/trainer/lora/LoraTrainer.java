@@ -112,7 +112,8 @@ public final class LoraTrainer {
             }
             if (matched && !p.vector()) {
                 if (spec.rank() > Math.min(p.rows(), p.cols())) {
-                    throw new IllegalArgumentException("rank " + spec.rank() + " exceeds min(rows, cols) of " + p.name());
+                    throw new IllegalArgumentException("rank " + spec.rank() + " exceeds min(rows, cols) of "
+                            + p.name());
                 }
                 out.add(new LoraFactors(p, spec.rank()));
             }

@@ -42,8 +42,8 @@ public final class MatMul {
      * rows live in registers while t runs; leftover rows and columns take narrower paths with the
      * same order.
      */
-    public static void gemm(float[] a, int rowStride, int colStride, int rows, int inner, float[] b, int cols, float[] c,
-                     boolean overwrite) {
+    public static void gemm(float[] a, int rowStride, int colStride, int rows, int inner, float[] b, int cols,
+                            float[] c, boolean overwrite) {
         int j = 0;
         for (; j + 2 * L <= cols; j += 2 * L) {
             int r = 0;

@@ -19,7 +19,8 @@ final class Letters {
 
     static void checkRange(int min, int max) {
         if (min < 1 || max < min || max > 32) {
-            throw new IllegalArgumentException("letter count range must be 1 ≤ min ≤ max ≤ 32: " + min + ".." + max);
+            throw new IllegalArgumentException("letter count range must be 1 ≤ min ≤ max ≤ 32: "
+                    + min + ".." + max);
         }
     }
 }

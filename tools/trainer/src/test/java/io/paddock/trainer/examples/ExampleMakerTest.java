@@ -41,7 +41,8 @@ class ExampleMakerTest {
         assertThat(g.candidates()).hasSize(14);
         assertThat(g.spec().parent().orElseThrow().id()).isEqualTo("parent");
         String text = Files.readString(dir.resolve("a/demo/generation.json"));
-        assertThat(GenerationWriter.write(GenerationParser.parse(text, "demo"))).isEqualTo(GenerationWriter.write(g.spec()));
+        assertThat(GenerationWriter.write(GenerationParser.parse(text, "demo")))
+                .isEqualTo(GenerationWriter.write(g.spec()));
 
         assertThat(report.demo().get("foreign").failure()).contains("ADAPTER_MISMATCH");
         assertThat(report.demo().get("parent").failure()).isNull();

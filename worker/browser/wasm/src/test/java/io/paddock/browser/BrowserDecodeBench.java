@@ -73,6 +73,7 @@ class BrowserDecodeBench {
                     spec.put("newTokens", NEW_TOKENS);
                     spec.put("warmup", WARMUP);
                     spec.put("runs", RUNS);
+                    spec.put("release", !simd);
                     JsonObject figure = page.call("bench", spec);
                     assertThat(figure.has("error")).as("%s", figure).isFalse();
                     double median = ((JsonNumber) figure.get("median")).toDouble();

@@ -134,10 +134,15 @@
     if (kernelModule) {
       kernels = (await WebAssembly.instantiate(kernelModule, { env: { memory } })).exports;
     } else {
-      const unavailable = () => {
-        throw new Error('the SIMD128 kernels are not loaded');
-      };
-      kernels = { f32: unavailable, q8: unavailable, q4: unavailable };
+      // the runtime imports the kernels even when it runs the scalar ones: link stubs
+      kernels = {};
+      for (const imp of WebAssembly.Module.imports(runtimeModule)) {
+        if (imp.module === 'kernels') {
+          kernels[imp.name] = () => {
+            throw new Error('the SIMD128 kernels are not loaded');
+          };
+        }
+      }
     }
     const teavm = await global.TeaVM.wasmGC.load(runtimeBytes, {
       memory: { external: memory, maxSize: MAX_PAGES * WASM_PAGE - 1 },

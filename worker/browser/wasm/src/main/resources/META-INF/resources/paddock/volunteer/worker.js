@@ -397,6 +397,9 @@ async function start(command) {
       status('calibrating', 'measuring this device on the reference workload');
       const c = state.rt.call('calibrate');
       post('calibration', { tokensPerSecond: c.tokens_per_second });
+      if (!(await openCache())) {
+        log('browser storage is unavailable here (not a secure context): packages are downloaded every time');
+      }
     }
   } catch (e) {
     state.running = false;
