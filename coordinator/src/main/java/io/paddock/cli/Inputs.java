@@ -6,13 +6,12 @@ import io.paddock.protocol.hash.Digest;
 import io.paddock.protocol.slm.ChecksumPolicy;
 import io.paddock.protocol.slm.SlmFiles;
 import io.paddock.protocol.slm.SlmModel;
+import io.paddock.worker.FileDigests;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,18 +32,9 @@ final class Inputs {
         return out;
     }
 
-    /** SHA-256 of a file, streamed (JDK's accelerated implementation; same bytes as protocol.hash.Sha256). */
+    /** SHA-256 of a file. */
     static Digest sha256(Path path) throws IOException {
-        try (InputStream in = Files.newInputStream(path)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-            return Digest.fromBytes(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return FileDigests.sha256(path);
     }
 
     /** The 4-byte magic of a file, or "" if shorter. */

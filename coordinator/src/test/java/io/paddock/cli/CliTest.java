@@ -138,4 +138,27 @@ class CliTest {
         assertThat(run("eval", m.toString(), "--suite", suite.toString())).isEqualTo(3);
         assertThat(err).contains("suite.jsonl:1");
     }
+
+    @Test
+    void trainModelAndAdapterAreReproducible() throws Exception {
+        String[] model = {"train", "model", "--dim", "32", "--layers", "1", "--heads", "2", "--ffn", "64",
+                "--context", "32", "--steps", "3", "--batch", "4", "--eval-cases", "2", "--threads", "1"};
+        Path a = dir.resolve("ta.slm");
+        Path b = dir.resolve("tb.slm");
+        assertThat(run(concat(model, "-o", a.toString()))).as(err).isZero();
+        assertThat(run(concat(model, "-o", b.toString()))).as(err).isZero();
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+
+        Path lora = dir.resolve("t.alr1");
+        assertThat(run("train", "adapter", "--parent", a.toString(), "--rank", "2", "--steps", "2", "--batch", "4",
+                "--eval-cases", "2", "--threads", "1", "-o", lora.toString())).as(err).isZero();
+        assertThat(run("inspect", lora.toString())).isZero();
+        assertThat(out).contains("ALR1", "rank 2", "parent        sha256:");
+    }
+
+    private static String[] concat(String[] head, String... tail) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
 }

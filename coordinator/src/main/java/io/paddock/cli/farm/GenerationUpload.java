@@ -5,16 +5,13 @@ import io.paddock.protocol.generation.GenerationFiles;
 import io.paddock.protocol.generation.GenerationSpec;
 import io.paddock.protocol.generation.GenerationWriter;
 import io.paddock.protocol.generation.SuiteRef;
-import io.paddock.protocol.hash.Digest;
+import io.paddock.worker.FileDigests;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,19 +69,6 @@ public final class GenerationUpload {
     }
 
     static String sha256(Path file) throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                sha.update(buffer, 0, n);
-            }
-        }
-        return Digest.fromBytes(sha.digest()).toString();
+        return FileDigests.sha256(file).toString();
     }
 }

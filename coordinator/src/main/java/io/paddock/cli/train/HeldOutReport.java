@@ -6,6 +6,7 @@ import io.paddock.protocol.slm.SlmModel;
 import io.paddock.protocol.suite.EvalCase;
 import io.paddock.trainer.eval.RuntimeEval;
 import io.paddock.trainer.task.SuiteMaker;
+import io.paddock.trainer.task.Task;
 import io.paddock.trainer.task.TaskMix;
 
 import java.io.PrintStream;
@@ -13,12 +14,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Held-out exact match per task through the runtime (greedy): task i of the mix is scored on
- * {@code cases} held-out problems drawn with seed {@code 42 + i}, as the example suites are.
+ * Held-out exact match per task through the runtime (greedy): each task of the mix is scored on
+ * {@code cases} held-out problems drawn with its default suite seed, as the example suites are.
  */
 final class HeldOutReport {
-    static final long FIRST_SUITE_SEED = 42;
-
     private HeldOutReport() {
     }
 
@@ -27,9 +26,9 @@ final class HeldOutReport {
         if (cases <= 0) {
             return;
         }
-        for (int i = 0; i < tasks.entries().size(); i++) {
-            var task = tasks.entries().get(i).task();
-            List<EvalCase> suite = SuiteMaker.cases(task, cases, FIRST_SUITE_SEED + i);
+        for (TaskMix.Entry entry : tasks.entries()) {
+            Task task = entry.task();
+            List<EvalCase> suite = SuiteMaker.cases(task, cases, SuiteMaker.defaultSeed(task));
             if (withBase) {
                 out.printf(Locale.ROOT, "held-out %-8s parent   %s%n", task.name(), RuntimeEval.score(base, suite));
             }

@@ -4,6 +4,7 @@ import io.paddock.protocol.adapter.Adapter;
 import io.paddock.protocol.adapter.AdapterReader;
 import io.paddock.protocol.error.FormatException;
 import io.paddock.protocol.hash.Digest;
+import io.paddock.worker.FileDigests;
 import io.paddock.protocol.io.FileSource;
 import io.paddock.protocol.json.ErrorContext;
 import io.paddock.protocol.json.JsonNumber;
@@ -21,7 +22,6 @@ import io.paddock.protocol.suite.Suite;
 import io.paddock.protocol.suite.SuiteParser;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -29,8 +29,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -164,20 +162,7 @@ public final class PackageStore {
     }
 
     static String sha256(Path file) throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                sha.update(buffer, 0, n);
-            }
-        }
-        return Digest.fromBytes(sha.digest()).toString();
+        return FileDigests.sha256(file).toString();
     }
 
     private static JsonObject toJson(PackageInfo info) {

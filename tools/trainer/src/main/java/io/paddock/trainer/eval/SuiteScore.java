@@ -14,20 +14,26 @@ import java.util.Map;
  *
  * @param failure the candidate-level failure (e.g. an adapter that does not bind), or null
  */
-public record SuiteScore(int passed, int total, Map<String, int[]> byTask, String failure) {
+public record SuiteScore(int passed, int total, Map<String, TaskCount> byTask, String failure) {
+
+    /** Cases passed and run of one task. */
+    public record TaskCount(int passed, int total) {
+    }
+
+    public SuiteScore {
+        byTask = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byTask));
+    }
 
     static SuiteScore of(List<EvalCase> cases, List<CaseResult> results) {
-        Map<String, int[]> byTask = new LinkedHashMap<>();
+        Map<String, TaskCount> byTask = new LinkedHashMap<>();
         int passed = 0;
         for (int i = 0; i < cases.size(); i++) {
             String id = cases.get(i).id();
             int dash = id.lastIndexOf('-');
-            int[] counts = byTask.computeIfAbsent(dash < 0 ? id : id.substring(0, dash), k -> new int[2]);
-            counts[1]++;
-            if (results.get(i) instanceof CaseEvidence e && e.matched()) {
-                counts[0]++;
-                passed++;
-            }
+            boolean matched = results.get(i) instanceof CaseEvidence e && e.matched();
+            byTask.merge(dash < 0 ? id : id.substring(0, dash), new TaskCount(matched ? 1 : 0, 1),
+                    (a, b) -> new TaskCount(a.passed() + b.passed(), a.total() + b.total()));
+            passed += matched ? 1 : 0;
         }
         return new SuiteScore(passed, cases.size(), byTask, null);
     }
@@ -50,9 +56,9 @@ public record SuiteScore(int passed, int total, Map<String, int[]> byTask, Strin
                 100.0 * rate()));
         if (byTask.size() > 1) {
             String sep = " ";
-            for (Map.Entry<String, int[]> e : byTask.entrySet()) {
-                int[] c = e.getValue();
-                s.append(sep).append(e.getKey()).append(' ').append(c[0]).append('/').append(c[1]);
+            for (Map.Entry<String, TaskCount> e : byTask.entrySet()) {
+                TaskCount c = e.getValue();
+                s.append(sep).append(e.getKey()).append(' ').append(c.passed()).append('/').append(c.total());
                 sep = ", ";
             }
         }

@@ -10,6 +10,7 @@ import io.paddock.protocol.suite.Sampling;
 import io.paddock.trainer.lora.LoraSpec;
 import io.paddock.trainer.model.ModelShape;
 import io.paddock.trainer.optim.AdamConfig;
+import io.paddock.trainer.task.SuiteMaker;
 import io.paddock.trainer.task.TaskMix;
 import io.paddock.trainer.train.TrainSpec;
 
@@ -54,9 +55,7 @@ public record ExamplePlan(TrainSpec parent, List<SuitePlan> suites, LoraSpec ada
         LoraSpec adapter = new LoraSpec(List.of("layers.*.w*.weight"), 16,
                 TaskMix.parse(List.of("add:2@3", "reverse:1-6@1")), 7, 1500, 32, AdamConfig.of(3e-3f, 100, 0f),
                 (float) (1 / Math.sqrt(16)));
-        List<SuitePlan> suites = List.of(
-                new SuitePlan(parent.tasks().entries().get(0).task(), 100, 40, 42),
-                new SuitePlan(parent.tasks().entries().get(1).task(), 100, 40, 43));
+        List<SuitePlan> suites = suites(parent, 100, 40);
         return new ExamplePlan(parent, suites, adapter, "add-lora", "add",
                 mutations(new float[] {3f, 10f, 30f}, new float[] {10f, 30f, 100f}, new float[] {3f, 10f, 30f}),
                 defaultForeignModel(), defaultForeignAdapter(), Sampling.GREEDY, OBJECTIVES);
@@ -68,12 +67,19 @@ public record ExamplePlan(TrainSpec parent, List<SuitePlan> suites, LoraSpec ada
                 TaskMix.parse(List.of("reverse:1-4@3", "add:2@1")), 1, 20, 8, AdamConfig.of(3e-3f, 5, 0.01f));
         LoraSpec adapter = new LoraSpec(List.of("layers.*.wq.weight", "layers.*.w2.weight"), 2,
                 TaskMix.parse(List.of("add:2")), 7, 5, 8, AdamConfig.of(3e-3f, 2, 0f), 0.5f);
-        List<SuitePlan> suites = List.of(
-                new SuitePlan(parent.tasks().entries().get(0).task(), 12, 4, 42),
-                new SuitePlan(parent.tasks().entries().get(1).task(), 12, 4, 43));
+        List<SuitePlan> suites = suites(parent, 12, 4);
         return new ExamplePlan(parent, suites, adapter, "add-lora", "add",
                 mutations(new float[] {1f, 4f, 16f}, new float[] {1f, 4f, 16f}, new float[] {1f, 4f, 16f}),
                 defaultForeignModel(), defaultForeignAdapter(), Sampling.GREEDY, OBJECTIVES);
+    }
+
+    /** One suite per task of the parent, in its order, each with the task's default seed. */
+    private static List<SuitePlan> suites(TrainSpec parent, int cases, int demoCases) {
+        List<SuitePlan> out = new ArrayList<>();
+        for (TaskMix.Entry e : parent.tasks().entries()) {
+            out.add(new SuitePlan(e.task(), cases, demoCases, SuiteMaker.defaultSeed(e.task())));
+        }
+        return out;
     }
 
     /** Dense (on the attention outputs), sparse and low-rank (on every tensor) at light, medium, heavy. */

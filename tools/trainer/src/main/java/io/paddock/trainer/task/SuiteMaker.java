@@ -17,8 +17,23 @@ import java.util.Set;
  */
 public final class SuiteMaker {
     private static final int MAX_DRAWS_PER_CASE = 100_000;
+    /** Task families in the order that gives their default suite seeds (42, 43, …). */
+    private static final List<String> FAMILIES = List.of("reverse", "add", "copy", "sort");
+    private static final long FIRST_SEED = 42;
 
     private SuiteMaker() {
+    }
+
+    /**
+     * The default suite seed of a task family: reverse 42, add 43, copy 44, sort 45 (what the
+     * examples and the training commands' held-out scores use).
+     */
+    public static long defaultSeed(Task task) {
+        int i = FAMILIES.indexOf(task.name());
+        if (i < 0) {
+            throw new IllegalArgumentException("no default suite seed for task " + task.name());
+        }
+        return FIRST_SEED + i;
     }
 
     /** {@code count} held-out cases of {@code task}. */

@@ -2,6 +2,7 @@ package io.paddock.trainer.train;
 
 import io.paddock.protocol.adapter.Adapter;
 import io.paddock.protocol.adapter.AdapterWriter;
+import io.paddock.protocol.hash.Digest;
 import io.paddock.protocol.hash.Sha256;
 import io.paddock.protocol.slm.SlmFiles;
 import io.paddock.protocol.slm.SlmModel;
@@ -22,8 +23,16 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The same spec gives the same bytes, on 1 or 2 threads; training lowers the loss. */
+/**
+ * The same spec gives the same bytes, on 1 or 2 threads and on every JDK; training lowers the loss.
+ * The golden digests pin the training arithmetic: if a change to the trainer moves them, the
+ * committed examples no longer regenerate byte for byte — remake them ({@code paddock examples
+ * make}) and update the digests together.
+ */
 class ReproducibilityTest {
+    static final String GOLDEN_MODEL = "sha256:94d0aa2e69ea19f290a4e1ef054a043ff84a677ce23ea7bc1f303175ab1284ac";
+    static final String GOLDEN_ADAPTER = "sha256:57a558aecf805bf558c27cb5dc60ec192a1dc858159f064dec295acd23365ecb";
+
     static final TrainSpec TINY = new TrainSpec(ModelShape.of(32, 2, 2, 64, 32),
             TaskMix.parse(List.of("reverse:1-4@3", "add:1@1")), 11, 30, 8, AdamConfig.of(3e-3f, 5, 0.01f));
 
@@ -37,6 +46,7 @@ class ReproducibilityTest {
         SlmFiles.write(a.toSlm(), fa);
         SlmFiles.write(b.toSlm(), fb);
         assertThat(Files.readAllBytes(fa)).isEqualTo(Files.readAllBytes(fb));
+        assertThat(Digest.of(Files.readAllBytes(fa)).toString()).as("golden model digest").isEqualTo(GOLDEN_MODEL);
         assertThat(losses).hasSize(30);
         assertThat(losses.get(29)).isLessThan(losses.get(0) * 0.8);
         SlmModel back = SlmFiles.read(fa, io.paddock.protocol.slm.ChecksumPolicy.STRICT);
@@ -52,6 +62,7 @@ class ReproducibilityTest {
         Adapter x = LoraTrainer.train(parent, sha, spec, 2, TrainProgress.NONE);
         Adapter y = LoraTrainer.train(parent, sha, spec, 1, TrainProgress.NONE);
         assertThat(AdapterWriter.write(x)).isEqualTo(AdapterWriter.write(y));
+        assertThat(Digest.of(AdapterWriter.write(x)).toString()).as("golden adapter digest").isEqualTo(GOLDEN_ADAPTER);
         assertThat(x.records()).hasSize(4);
         assertThat(x.binding().parentSha256()).isEqualTo(sha);
     }

@@ -101,6 +101,7 @@ public final class BrowserWorker {
         return Replies.ok();
     }
 
+    /** Forgets a package (its memory is freed once nothing references it). */
     public String release(String digest) {
         shelf.release(digest);
         return Replies.ok();
