@@ -7,7 +7,7 @@ import io.paddock.coordinator.hazelcast.EmbeddedHazelcast;
 import io.paddock.coordinator.hazelcast.FarmMaps;
 import io.paddock.coordinator.metrics.FarmMetrics;
 import io.paddock.coordinator.rank.CostModel;
-import io.paddock.worker.ReferenceWorkload;
+import io.paddock.runtime.eval.ReferenceWorkload;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;

@@ -3,6 +3,7 @@ package io.paddock.worker;
 import io.paddock.protocol.error.FormatException;
 import io.paddock.protocol.wire.WireCodec;
 import io.paddock.protocol.wire.WireMessage;
+import io.paddock.runtime.eval.ReferenceWorkload;
 import io.paddock.runtime.kernel.Kernels;
 import io.paddock.vector.JvmKernels;
 import io.vertx.core.Context;

@@ -19,6 +19,7 @@ import io.paddock.protocol.wire.WireMessage;
 import io.paddock.runtime.eval.Assembler;
 import io.paddock.runtime.eval.Candidate;
 import io.paddock.runtime.eval.Evaluator;
+import io.paddock.runtime.eval.ReferenceWorkload;
 import io.paddock.runtime.kernel.Kernels;
 import io.paddock.runtime.kernel.ScalarKernels;
 import io.paddock.runtime.model.Model;
@@ -117,7 +118,7 @@ public final class BrowserWorker {
     /** Runs the calibration workload; {@code {"workload": "ref-v1", "tokens_per_second": x}}. */
     public String calibrate() {
         return guard(() -> {
-            calibration = ReferenceWorkload.measure(kernels, linearKernels);
+            calibration = calibrate(kernels, linearKernels);
             if (assembled != null && linearKernels != null) {
                 linearKernels.prepare(assembled);
             }
@@ -126,11 +127,20 @@ public final class BrowserWorker {
         });
     }
 
+    /** The shared calibration workload, with its weights placed in linear memory for the SIMD kernels first. */
+    private static WireMessage.Calibration calibrate(Kernels kernels, LinearKernels linear) {
+        Model model = Model.of(ReferenceWorkload.model());
+        if (linear != null) {
+            linear.prepare(model);
+        }
+        return ReferenceWorkload.measure(kernels, model);
+    }
+
     /** The hello message; {@code cachedJson} is a JSON array of package digests in the tab's storage. */
     public String hello(String workerId, String cachedJson) {
         return guard(() -> {
             if (calibration == null) {
-                calibration = ReferenceWorkload.measure(kernels, linearKernels);
+                calibration = calibrate(kernels, linearKernels);
             }
             List<String> cached = new ArrayList<>();
             JsonValue v = JsonParser.parse(cachedJson, new JsonLimits(1 << 20, 4, 1 << 20),

@@ -55,13 +55,6 @@ class BrowserWorkerTest {
     }
 
     @Test
-    void referenceWorkloadIsTheJvmWorkersDefinition() {
-        assertThat(io.paddock.protocol.slm.SlmWriter.toBytes(ReferenceWorkload.model()))
-                .isEqualTo(io.paddock.protocol.slm.SlmWriter.toBytes(io.paddock.worker.ReferenceWorkload.model()));
-        assertThat(ReferenceWorkload.NAME).isEqualTo(io.paddock.worker.ReferenceWorkload.NAME);
-    }
-
-    @Test
     void leaseRunsCaseByCaseToTheJvmEvidence() {
         Fixtures.Package model = Fixtures.model(Fixtures.spec(DType.Q4_0, false, 2, 11));
         Fixtures.Package adapter = Fixtures.adapter(model, AdapterKind.LOW_RANK, 12);

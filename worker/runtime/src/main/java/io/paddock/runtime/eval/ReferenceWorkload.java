@@ -1,4 +1,4 @@
-package io.paddock.browser;
+package io.paddock.runtime.eval;
 
 import io.paddock.protocol.evidence.CaseEvidence;
 import io.paddock.protocol.evidence.CaseResult;
@@ -11,38 +11,41 @@ import io.paddock.protocol.suite.EvalCase;
 import io.paddock.protocol.suite.MatchRule;
 import io.paddock.protocol.suite.Sampling;
 import io.paddock.protocol.wire.WireMessage;
-import io.paddock.runtime.eval.Evaluator;
 import io.paddock.runtime.kernel.Kernels;
 import io.paddock.runtime.model.Model;
 
 import java.util.Arrays;
 
 /**
- * The calibration workload {@code ref-v1}, the same definition as the JVM worker's
- * ({@code io.paddock.worker.ReferenceWorkload}, checked equal by a test): a seeded f32 model
- * (2 layers, hidden 128, 4 heads, FFN 384, context 256, byte tokenizer) decoding 96 tokens
- * greedily from a fixed prompt; one warm-up, then the median of three runs.
+ * The fixed calibration workload {@code ref-v1}: a seeded f32 model (2 layers, hidden 128,
+ * 4 heads, FFN 384, context 256, byte tokenizer) decoding 96 tokens greedily from a fixed
+ * prompt. A worker runs it at start with its own kernels and threads; its tokens per second
+ * make unit sizes and speed figures comparable across workers. JVM and browser workers run
+ * this one definition.
  */
-final class ReferenceWorkload {
-    static final String NAME = WireMessage.Calibration.REFERENCE_WORKLOAD;
+public final class ReferenceWorkload {
+    public static final String NAME = WireMessage.Calibration.REFERENCE_WORKLOAD;
     static final int TOKENS = 96;
     static final int RUNS = 3;
-    static final EvalCase CASE = new EvalCase("calibration", "Paddock calibration: the quick brown fox", "x", TOKENS,
-            MatchRule.EXACT);
+    private static final EvalCase CASE = new EvalCase("calibration", "Paddock calibration: the quick brown fox",
+            "x", TOKENS, MatchRule.EXACT);
 
     private ReferenceWorkload() {
     }
 
-    static SlmModel model() {
+    /** The reference model (same every time). */
+    public static SlmModel model() {
         return RandomModels.generate(RandomModelSpec.of(2, 128, 4, 4, 384, 256, TokenizerSpec.btok(), DType.F32,
                 false, 0x5EEDL));
     }
 
-    static WireMessage.Calibration measure(Kernels kernels, LinearKernels linear) {
-        Model model = Model.of(model());
-        if (linear != null) {
-            linear.prepare(model);
-        }
+    /** Runs the workload (one warm-up, then the median of {@value #RUNS} runs). */
+    public static WireMessage.Calibration measure(Kernels kernels) {
+        return measure(kernels, Model.of(model()));
+    }
+
+    /** Runs the workload on {@code model} (which must be {@link #model()}, e.g. already placed by the caller). */
+    public static WireMessage.Calibration measure(Kernels kernels, Model model) {
         Evaluator evaluator = new Evaluator(kernels);
         evaluator.runCase(model, CASE, Sampling.GREEDY);
         double[] speeds = new double[RUNS];

@@ -1,4 +1,4 @@
-package io.paddock.worker;
+package io.paddock.runtime.eval;
 
 import io.paddock.protocol.slm.SlmWriter;
 import io.paddock.protocol.wire.WireMessage;
