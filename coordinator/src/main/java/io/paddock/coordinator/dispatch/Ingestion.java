@@ -74,6 +74,7 @@ public final class Ingestion {
         UnitId id = UnitId.parse(result.unitId());
         GenerationPlan plan = plans.get(id.generationId());
         if (plan == null || id.candidate() >= plan.candidates().size()) {
+            metrics.result(WireMessage.STALE);
             ack(worker, result.unitId(), result.epoch(), WireMessage.STALE);
             return;
         }
@@ -82,6 +83,7 @@ public final class Ingestion {
         String problem = check(plan, results, from, result.evidenceDigest());
         if (problem != null) {
             LOG.warn("rejected result of {} from worker {}: {}", result.unitId(), worker.id(), problem);
+            metrics.result(WireMessage.REJECTED);
             ack(worker, result.unitId(), result.epoch(), WireMessage.REJECTED);
             return;
         }
@@ -118,6 +120,7 @@ public final class Ingestion {
         UnitId id = UnitId.parse(failure.unitId());
         GenerationPlan plan = plans.get(id.generationId());
         if (plan == null || id.candidate() >= plan.candidates().size()) {
+            metrics.result(WireMessage.STALE);
             ack(worker, failure.unitId(), failure.epoch(), WireMessage.STALE);
             return;
         }

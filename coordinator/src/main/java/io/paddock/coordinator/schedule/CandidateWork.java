@@ -5,7 +5,9 @@ import io.paddock.protocol.wire.WireMessage;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The scheduling state of one candidate of a generation: one entry of the work map, changed
@@ -222,13 +224,14 @@ public record CandidateWork(String generationId, int candidate, int caseCount, i
     }
 
     private Step<Completion> afterFailure(WorkUnit unit, Report report) {
-        int same = 0;
+        // the same failure from two different workers is the candidate's failure, not a worker's
+        Set<String> agreeing = new HashSet<>();
         for (Opinion o : unit.opinions()) {
             if (!o.succeeded() && o.failureCode() == report.failureCode()) {
-                same++;
+                agreeing.add(o.workerId());
             }
         }
-        if (same >= 2) {
+        if (agreeing.size() >= 2) {
             return fail(new CandidateFailure(report.failureCode(), report.failureCause()), WireMessage.ACCEPTED);
         }
         if (unit.attempts() >= policy.maxAttempts()) {

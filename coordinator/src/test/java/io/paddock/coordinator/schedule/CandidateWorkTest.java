@@ -94,6 +94,16 @@ class CandidateWorkTest {
     }
 
     @Test
+    void oneWorkerRepeatingAFailureIsNotTwoWorkers() {
+        Step<LeaseGrant> first = fresh(1).take("w1", true, 1, 0, LEASE, 1);
+        Step<Completion> one = first.next().complete(failed(first.result(), "w1", ErrorCode.ADAPTER_MISMATCH), 1);
+        Step<LeaseGrant> again = one.next().take("w1", true, 1, 0, LEASE, 1);
+        assertThat(again.result()).as("alone, the same worker gets the retry").isNotNull();
+        Step<Completion> two = again.next().complete(failed(again.result(), "w1", ErrorCode.ADAPTER_MISMATCH), 1);
+        assertThat(two.result().state()).as("the attempt bound, not agreement, ends it").isEqualTo(CandidateState.RUNNING);
+    }
+
+    @Test
     void differentFailuresStopAtTheAttemptBound() {
         CandidateWork w = fresh(1);
         ErrorCode[] codes = {ErrorCode.INVALID_HEADER, ErrorCode.SHAPE_MISMATCH, ErrorCode.MISSING_TENSOR,

@@ -37,15 +37,15 @@ final class F32Rows {
             }
             if (full == cols) {
                 FloatVector t = Stripes.reduceFour(s0, s1, s2, s3);
-                out[outOffset + r] = t.lane(0);
-                out[outOffset + r1] = t.lane(4);
-                out[outOffset + r2] = t.lane(2);
-                out[outOffset + r3] = t.lane(6);
+                out[outOffset + r] = Stripes.lane(t, 0);
+                out[outOffset + r1] = Stripes.lane(t, 4);
+                out[outOffset + r2] = Stripes.lane(t, 2);
+                out[outOffset + r3] = Stripes.lane(t, 6);
             } else {
-                out[outOffset + r] = Stripes.finishF32(s0, w, o0, x, full, cols);
-                out[outOffset + r1] = Stripes.finishF32(s1, w, o1, x, full, cols);
-                out[outOffset + r2] = Stripes.finishF32(s2, w, o2, x, full, cols);
-                out[outOffset + r3] = Stripes.finishF32(s3, w, o3, x, full, cols);
+                out[outOffset + r] = Stripes.finishF32(s0, w, o0, x, 0, full, cols);
+                out[outOffset + r1] = Stripes.finishF32(s1, w, o1, x, 0, full, cols);
+                out[outOffset + r2] = Stripes.finishF32(s2, w, o2, x, 0, full, cols);
+                out[outOffset + r3] = Stripes.finishF32(s3, w, o3, x, 0, full, cols);
             }
         }
         for (int r = rowStart + 4 * quarter; r < rowEnd; r++) {
@@ -54,7 +54,7 @@ final class F32Rows {
             for (int j = 0; j < full; j += 8) {
                 s = s.add(FloatVector.fromArray(Lanes.F, w, o + j).mul(FloatVector.fromArray(Lanes.F, x, j)));
             }
-            out[outOffset + r] = Stripes.finishF32(s, w, o, x, full, cols);
+            out[outOffset + r] = Stripes.finishF32(s, w, o, x, 0, full, cols);
         }
     }
 }

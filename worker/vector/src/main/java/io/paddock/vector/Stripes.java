@@ -28,33 +28,43 @@ final class Stripes {
         return q.add(q.rearrange(Lanes.SWAP_NEIGHBOURS));
     }
 
+    /**
+     * Lane {@code i} with its exact bits. {@code FloatVector.lane} may return NaNs canonicalized
+     * (its non-intrinsic path goes through {@code floatToIntBits}), which would make a NaN's sign
+     * depend on the JIT tier; the int view keeps the bits of the scalar reference.
+     */
+    static float lane(FloatVector v, int i) {
+        return Float.intBitsToFloat(v.reinterpretAsInts().lane(i));
+    }
+
     /** One stripe vector reduced through its lanes. */
     static float reduce(FloatVector acc) {
-        return ScalarKernels.reduce(acc.lane(0), acc.lane(1), acc.lane(2), acc.lane(3),
-                acc.lane(4), acc.lane(5), acc.lane(6), acc.lane(7));
+        return ScalarKernels.reduce(lane(acc, 0), lane(acc, 1), lane(acc, 2), lane(acc, 3),
+                lane(acc, 4), lane(acc, 5), lane(acc, 6), lane(acc, 7));
     }
 
     /**
      * Finishes an f32 dot product whose stripes cover {@code [0, j)}: the elements
-     * {@code [j, n)} (fewer than 8) continue the stripes as in the scalar reference.
+     * {@code [j, n)} (fewer than 8) of {@code w[off..]} and {@code x[xOff..]} continue the stripes
+     * as in the scalar reference.
      */
-    static float finishF32(FloatVector acc, float[] w, int off, float[] x, int j, int n) {
-        float a0 = acc.lane(0), a1 = acc.lane(1), a2 = acc.lane(2), a3 = acc.lane(3);
-        float a4 = acc.lane(4), a5 = acc.lane(5), a6 = acc.lane(6), a7 = acc.lane(7);
-        if (j < n) a0 += w[off + j] * x[j];
-        if (j + 1 < n) a1 += w[off + j + 1] * x[j + 1];
-        if (j + 2 < n) a2 += w[off + j + 2] * x[j + 2];
-        if (j + 3 < n) a3 += w[off + j + 3] * x[j + 3];
-        if (j + 4 < n) a4 += w[off + j + 4] * x[j + 4];
-        if (j + 5 < n) a5 += w[off + j + 5] * x[j + 5];
-        if (j + 6 < n) a6 += w[off + j + 6] * x[j + 6];
+    static float finishF32(FloatVector acc, float[] w, int off, float[] x, int xOff, int j, int n) {
+        float a0 = lane(acc, 0), a1 = lane(acc, 1), a2 = lane(acc, 2), a3 = lane(acc, 3);
+        float a4 = lane(acc, 4), a5 = lane(acc, 5), a6 = lane(acc, 6), a7 = lane(acc, 7);
+        if (j < n) a0 += w[off + j] * x[xOff + j];
+        if (j + 1 < n) a1 += w[off + j + 1] * x[xOff + j + 1];
+        if (j + 2 < n) a2 += w[off + j + 2] * x[xOff + j + 2];
+        if (j + 3 < n) a3 += w[off + j + 3] * x[xOff + j + 3];
+        if (j + 4 < n) a4 += w[off + j + 4] * x[xOff + j + 4];
+        if (j + 5 < n) a5 += w[off + j + 5] * x[xOff + j + 5];
+        if (j + 6 < n) a6 += w[off + j + 6] * x[xOff + j + 6];
         return ScalarKernels.reduce(a0, a1, a2, a3, a4, a5, a6, a7);
     }
 
     /** As {@link #finishF32} for a q8_0 row (the row scale is applied by the caller). */
     static float finishQ8(FloatVector acc, byte[] q, int off, float[] x, int j, int n) {
-        float a0 = acc.lane(0), a1 = acc.lane(1), a2 = acc.lane(2), a3 = acc.lane(3);
-        float a4 = acc.lane(4), a5 = acc.lane(5), a6 = acc.lane(6), a7 = acc.lane(7);
+        float a0 = lane(acc, 0), a1 = lane(acc, 1), a2 = lane(acc, 2), a3 = lane(acc, 3);
+        float a4 = lane(acc, 4), a5 = lane(acc, 5), a6 = lane(acc, 6), a7 = lane(acc, 7);
         if (j < n) a0 += (float) q[off + j] * x[j];
         if (j + 1 < n) a1 += (float) q[off + j + 1] * x[j + 1];
         if (j + 2 < n) a2 += (float) q[off + j + 2] * x[j + 2];

@@ -51,6 +51,35 @@ public final class VectorKernels implements Kernels {
         return "vector256";
     }
 
+    /**
+     * The C9 striped dot product, bit-identical to
+     * {@link io.paddock.runtime.kernel.ScalarKernels#dotF32(float[], int, float[], int, int)}
+     * (for attention scores; not yet part of {@link Kernels}).
+     */
+    public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        return AttentionLanes.dot(a, aOff, b, bOff, n);
+    }
+
+    /**
+     * {@code out[outOff + p] = dot(q[qOff, qOff+n), rows[rowOff + p·stride, … + n))} for
+     * {@code p < count}, each exactly {@link #dot}: the attention scores of one head against
+     * {@code count} cached keys, four keys per pass.
+     */
+    public void dots(float[] q, int qOff, float[] rows, int rowOff, int stride, int count, int n,
+                     float[] out, int outOff) {
+        AttentionLanes.dots(q, qOff, rows, rowOff, stride, count, n, out, outOff);
+    }
+
+    /**
+     * {@code out[outOff + d] = Σ_p w[wOff + p] · v[p·stride + vOff + d]} for {@code d < width}, each
+     * element summed from 0 in ascending p: attention's weighted sum of values (C9), bit-identical
+     * to the plain loop.
+     */
+    public void weightedSum(float[] w, int wOff, int n, float[] v, int stride, int vOff, int width,
+                            float[] out, int outOff) {
+        AttentionLanes.weightedSum(w, wOff, n, v, stride, vOff, width, out, outOff);
+    }
+
     /** Touches the vector classes only when the module is present. */
     private static final class Availability {
         static boolean check() {

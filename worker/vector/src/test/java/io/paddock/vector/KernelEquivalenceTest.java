@@ -108,6 +108,45 @@ class KernelEquivalenceTest {
         }
     }
 
+    @Test
+    void nanInfinityAndZeroResultsKeepTheScalarBits() {
+        // rows 0..3: +inf + -inf (NaN), +inf, -inf, all-zero products; 16 and 12 columns (with a tail)
+        for (int cols : new int[] {16, 12}) {
+            float[] w = new float[8 * cols];
+            float[] x = new float[cols];
+            java.util.Arrays.fill(x, Float.MAX_VALUE);
+            for (int c = 0; c < cols; c++) {
+                w[c] = c % 2 == 0 ? Float.MAX_VALUE : -Float.MAX_VALUE;          // NaN
+                w[cols + c] = c == 3 ? Float.MAX_VALUE : 0f;                       // +inf
+                w[2 * cols + c] = c == 5 ? -Float.MAX_VALUE : 1f;                   // -inf
+                w[3 * cols + c] = -0f;                                             // -0 products
+                w[4 * cols + c] = c == cols - 1 ? Float.NaN : 1f;                  // NaN input
+                w[5 * cols + c] = Float.intBitsToFloat(0xFFC00001);                // NaN with a payload
+                w[6 * cols + c] = Float.MIN_VALUE;
+                w[7 * cols + c] = -Float.MIN_VALUE;
+            }
+            TensorData.F32 f = new TensorData.F32(8, cols, w);
+            byte[] q = new byte[8 * cols];
+            java.util.Arrays.fill(q, (byte) 127);
+            float[] scales = {Float.POSITIVE_INFINITY, 0f, -0f, Float.NaN, Float.MAX_VALUE, -1f, 1e-45f, 1f};
+            TensorData.Q8 q8 = new TensorData.Q8(8, cols, q, scales);
+            byte[] packed = new byte[8 * cols / 2];
+            java.util.Arrays.fill(packed, (byte) 0x87);
+            float[] blockScales = new float[8 * (cols / 4)];
+            for (int i = 0; i < blockScales.length; i++) {
+                blockScales[i] = i % 3 == 0 ? Float.MAX_VALUE : i % 3 == 1 ? -Float.MAX_VALUE : Float.NaN;
+            }
+            TensorData.Q4 q4 = new TensorData.Q4(8, cols, 4, packed, blockScales);
+            TensorData.Q4 q4b = new TensorData.Q4(8, cols, cols == 16 ? 16 : 12, packed,
+                    java.util.Arrays.copyOf(blockScales, 8));
+            for (TensorData t : List.of(f, q8, q4, q4b)) {
+                for (int rep = 0; rep < 3; rep++) {
+                    check(t, x, t.dtype().label(), 8, cols, t instanceof TensorData.Q4 q ? q.blockSize() : 0, true);
+                }
+            }
+        }
+    }
+
     private static float[] filled(int n) {
         float[] v = new float[n];
         java.util.Arrays.fill(v, -42f);
