@@ -2,6 +2,7 @@ package io.paddock.vector;
 
 import io.paddock.runtime.kernel.ScalarKernels;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShuffle;
 
 /**
  * The C9 reduction {@code ((a0+a4)+(a2+a6)) + ((a1+a5)+(a3+a7))} of 8-lane stripe vectors, done
@@ -18,14 +19,19 @@ final class Stripes {
      */
     static FloatVector reduceFour(FloatVector a, FloatVector b, FloatVector c, FloatVector d) {
         // [a0+a4, a1+a5, a2+a6, a3+a7 | b0+b4, b1+b5, b2+b6, b3+b7]
-        FloatVector ab = a.blend(b.rearrange(Lanes.SWAP_HALVES), Lanes.UPPER_HALF)
-                .add(a.rearrange(Lanes.SWAP_HALVES).blend(b, Lanes.UPPER_HALF));
-        FloatVector cd = c.blend(d.rearrange(Lanes.SWAP_HALVES), Lanes.UPPER_HALF)
-                .add(c.rearrange(Lanes.SWAP_HALVES).blend(d, Lanes.UPPER_HALF));
+        FloatVector ab = a.blend(permute(b, Lanes.SWAP_HALVES), Lanes.UPPER_HALF)
+                .add(permute(a, Lanes.SWAP_HALVES).blend(b, Lanes.UPPER_HALF));
+        FloatVector cd = c.blend(permute(d, Lanes.SWAP_HALVES), Lanes.UPPER_HALF)
+                .add(permute(c, Lanes.SWAP_HALVES).blend(d, Lanes.UPPER_HALF));
         // [(a0+a4)+(a2+a6), (a1+a5)+(a3+a7), c.., c.. | b.., b.., d.., d..]
-        FloatVector q = ab.blend(cd.rearrange(Lanes.SWAP_PAIRS), Lanes.UPPER_PAIRS)
-                .add(ab.rearrange(Lanes.SWAP_PAIRS).blend(cd, Lanes.UPPER_PAIRS));
-        return q.add(q.rearrange(Lanes.SWAP_NEIGHBOURS));
+        FloatVector q = ab.blend(permute(cd, Lanes.SWAP_PAIRS), Lanes.UPPER_PAIRS)
+                .add(permute(ab, Lanes.SWAP_PAIRS).blend(cd, Lanes.UPPER_PAIRS));
+        return q.add(permute(q, Lanes.SWAP_NEIGHBOURS));
+    }
+
+    /** {@code v} rearranged through its int view (bits kept exactly, NaNs included). */
+    static FloatVector permute(FloatVector v, VectorShuffle<Integer> shuffle) {
+        return v.reinterpretAsInts().rearrange(shuffle).reinterpretAsFloats();
     }
 
     /**

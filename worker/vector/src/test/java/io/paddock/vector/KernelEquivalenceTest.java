@@ -141,7 +141,7 @@ class KernelEquivalenceTest {
                     java.util.Arrays.copyOf(blockScales, 8));
             for (TensorData t : List.of(f, q8, q4, q4b)) {
                 for (int rep = 0; rep < 3; rep++) {
-                    check(t, x, t.dtype().label(), 8, cols, t instanceof TensorData.Q4 q ? q.blockSize() : 0, true);
+                    check(t, x, t.dtype().label(), 8, cols, t instanceof TensorData.Q4 q4t ? q4t.blockSize() : 0, true);
                 }
             }
         }
