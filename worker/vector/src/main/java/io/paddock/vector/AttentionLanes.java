@@ -1,5 +1,6 @@
 package io.paddock.vector;
 
+import io.paddock.runtime.kernel.ScalarKernels;
 import jdk.incubator.vector.FloatVector;
 
 /**
@@ -18,7 +19,8 @@ final class AttentionLanes {
         for (int j = 0; j < full; j += 8) {
             s = s.add(FloatVector.fromArray(Lanes.F, a, aOff + j).mul(FloatVector.fromArray(Lanes.F, b, bOff + j)));
         }
-        return full == n ? Stripes.reduce(s) : Stripes.finishF32(s, a, aOff, b, bOff, full, n);
+        float y = full == n ? Stripes.reduce(s) : Stripes.finishF32(s, a, aOff, b, bOff, full, n);
+        return y == y ? y : ScalarKernels.dotF32(a, aOff, b, bOff, n);   // exact NaN bits (see NanRows)
     }
 
     /**
@@ -47,14 +49,19 @@ final class AttentionLanes {
                     s3 = s3.add(FloatVector.fromArray(Lanes.F, rows, o3 + j).mul(qv));
                 }
                 FloatVector t = Stripes.reduceFour(s0, s1, s2, s3);
-                out[outOff + p] = Stripes.lane(t, 0);
-                out[outOff + p + 1] = Stripes.lane(t, 4);
-                out[outOff + p + 2] = Stripes.lane(t, 2);
-                out[outOff + p + 3] = Stripes.lane(t, 6);
+                out[outOff + p] = t.lane(0);
+                out[outOff + p + 1] = t.lane(4);
+                out[outOff + p + 2] = t.lane(2);
+                out[outOff + p + 3] = t.lane(6);
             }
         }
         for (; p < count; p++) {
             out[outOff + p] = dot(q, qOff, rows, rowOff + p * stride, n);
+        }
+        for (p = 0; p < count; p++) {
+            if (out[outOff + p] != out[outOff + p]) {
+                out[outOff + p] = ScalarKernels.dotF32(q, qOff, rows, rowOff + p * stride, n);   // see NanRows
+            }
         }
     }
 

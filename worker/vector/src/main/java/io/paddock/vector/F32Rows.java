@@ -37,10 +37,10 @@ final class F32Rows {
             }
             if (full == cols) {
                 FloatVector t = Stripes.reduceFour(s0, s1, s2, s3);
-                out[outOffset + r] = Stripes.lane(t, 0);
-                out[outOffset + r1] = Stripes.lane(t, 4);
-                out[outOffset + r2] = Stripes.lane(t, 2);
-                out[outOffset + r3] = Stripes.lane(t, 6);
+                out[outOffset + r] = t.lane(0);
+                out[outOffset + r1] = t.lane(4);
+                out[outOffset + r2] = t.lane(2);
+                out[outOffset + r3] = t.lane(6);
             } else {
                 out[outOffset + r] = Stripes.finishF32(s0, w, o0, x, 0, full, cols);
                 out[outOffset + r1] = Stripes.finishF32(s1, w, o1, x, 0, full, cols);

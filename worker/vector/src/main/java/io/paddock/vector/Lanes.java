@@ -22,14 +22,12 @@ final class Lanes {
     static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
     static final VectorSpecies<Byte> B64 = ByteVector.SPECIES_64;
 
-    // Shuffles act on the int view of float vectors: the API's non-intrinsic float rearrange
-    // canonicalizes NaNs, which would make a NaN's bits depend on the JIT tier.
     /** Lanes 4..7 then 0..3. */
-    static final VectorShuffle<Integer> SWAP_HALVES = VectorShuffle.fromValues(I, 4, 5, 6, 7, 0, 1, 2, 3);
+    static final VectorShuffle<Float> SWAP_HALVES = VectorShuffle.fromValues(F, 4, 5, 6, 7, 0, 1, 2, 3);
     /** Swaps lane pairs inside each half: 2,3,0,1 | 6,7,4,5. */
-    static final VectorShuffle<Integer> SWAP_PAIRS = VectorShuffle.fromValues(I, 2, 3, 0, 1, 6, 7, 4, 5);
+    static final VectorShuffle<Float> SWAP_PAIRS = VectorShuffle.fromValues(F, 2, 3, 0, 1, 6, 7, 4, 5);
     /** Swaps neighbouring lanes: 1,0,3,2,5,4,7,6. */
-    static final VectorShuffle<Integer> SWAP_NEIGHBOURS = VectorShuffle.fromValues(I, 1, 0, 3, 2, 5, 4, 7, 6);
+    static final VectorShuffle<Float> SWAP_NEIGHBOURS = VectorShuffle.fromValues(F, 1, 0, 3, 2, 5, 4, 7, 6);
     /** Lanes 4..7. */
     static final VectorMask<Float> UPPER_HALF = VectorMask.fromLong(F, 0xF0L);
     /** Lanes 2, 3, 6, 7. */

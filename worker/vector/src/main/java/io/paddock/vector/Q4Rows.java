@@ -66,10 +66,10 @@ final class Q4Rows {
                     s3 = s3.add(nibbles(packed, p3 + p).mul(xv));
                 }
                 FloatVector t = Stripes.reduceFour(s0, s1, s2, s3);
-                y0 += Stripes.lane(t, 0) * scales[k0 + b];
-                y1 += Stripes.lane(t, 4) * scales[k1 + b];
-                y2 += Stripes.lane(t, 2) * scales[k2 + b];
-                y3 += Stripes.lane(t, 6) * scales[k3 + b];
+                y0 += t.lane(0) * scales[k0 + b];
+                y1 += t.lane(4) * scales[k1 + b];
+                y2 += t.lane(2) * scales[k2 + b];
+                y3 += t.lane(6) * scales[k3 + b];
             }
             out[outOffset + r] = y0;
             out[outOffset + r1] = y1;

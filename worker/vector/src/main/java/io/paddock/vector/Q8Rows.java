@@ -39,10 +39,10 @@ final class Q8Rows {
             }
             if (full == cols) {
                 FloatVector t = Stripes.reduceFour(s0, s1, s2, s3);
-                out[outOffset + r] = Stripes.lane(t, 0) * scales[r];
-                out[outOffset + r1] = Stripes.lane(t, 4) * scales[r1];
-                out[outOffset + r2] = Stripes.lane(t, 2) * scales[r2];
-                out[outOffset + r3] = Stripes.lane(t, 6) * scales[r3];
+                out[outOffset + r] = t.lane(0) * scales[r];
+                out[outOffset + r1] = t.lane(4) * scales[r1];
+                out[outOffset + r2] = t.lane(2) * scales[r2];
+                out[outOffset + r3] = t.lane(6) * scales[r3];
             } else {
                 out[outOffset + r] = Stripes.finishQ8(s0, q, o0, x, full, cols) * scales[r];
                 out[outOffset + r1] = Stripes.finishQ8(s1, q, o1, x, full, cols) * scales[r1];

@@ -8,6 +8,7 @@ import io.paddock.runtime.kernel.Kernels;
  * {@link io.paddock.runtime.kernel.ScalarKernels}: a fixed 256-bit species whose 8 lanes are
  * the 8 C9 stripes, separate lane-wise multiply and add (no FMA), stripes reduced by lane-wise
  * adds in the C9 pairing (no {@code reduceLanes}). Four rows per pass share each load of x.
+ * Rows whose result is NaN are recomputed by the scalar reference, so even NaN bits agree.
  * Stateless and thread-safe. Check {@link #isAvailable()} before constructing one.
  */
 public final class VectorKernels implements Kernels {
@@ -44,6 +45,7 @@ public final class VectorKernels implements Kernels {
         } else {
             Q4Rows.matvec((TensorData.Q4) w, x, out, outOffset, rowStart, rowEnd);
         }
+        NanRows.repair(w, x, out, outOffset, rowStart, rowEnd);
     }
 
     @Override
