@@ -121,6 +121,19 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
         throw new IllegalStateException("kernel worker failed", t);
     }
 
+    /** Attention runs on the caller's thread, with the inner kernels (per-position work is small). */
+    @Override
+    public void dots(float[] q, int qOff, float[] rows, int rowOff, int stride, int count, int n,
+                     float[] out, int outOff) {
+        inner.dots(q, qOff, rows, rowOff, stride, count, n, out, outOff);
+    }
+
+    @Override
+    public void weightedSum(float[] w, int wOff, int n, float[] v, int stride, int vOff, int width,
+                            float[] out, int outOff) {
+        inner.weightedSum(w, wOff, n, v, stride, vOff, width, out, outOff);
+    }
+
     @Override
     public String name() {
         return inner.name() + "x" + threads + "threads";

@@ -67,6 +67,7 @@ public final class VectorKernels implements Kernels {
      * {@code p < count}, each exactly {@link #dot}: the attention scores of one head against
      * {@code count} cached keys, four keys per pass.
      */
+    @Override
     public void dots(float[] q, int qOff, float[] rows, int rowOff, int stride, int count, int n,
                      float[] out, int outOff) {
         AttentionLanes.dots(q, qOff, rows, rowOff, stride, count, n, out, outOff);
@@ -77,6 +78,7 @@ public final class VectorKernels implements Kernels {
      * element summed from 0 in ascending p: attention's weighted sum of values (C9), bit-identical
      * to the plain loop.
      */
+    @Override
     public void weightedSum(float[] w, int wOff, int n, float[] v, int stride, int vOff, int width,
                             float[] out, int outOff) {
         AttentionLanes.weightedSum(w, wOff, n, v, stride, vOff, width, out, outOff);

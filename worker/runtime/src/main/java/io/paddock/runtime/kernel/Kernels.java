@@ -21,6 +21,26 @@ public interface Kernels {
         matvec(w, x, out, outOffset, 0, w.rows());
     }
 
+    /**
+     * Attention scores: {@code out[outOff + p] = dot(q[qOff, qOff+n), rows[rowOff + p·stride, … + n))}
+     * for {@code p < count}, each the C9 striped dot product.
+     */
+    default void dots(float[] q, int qOff, float[] rows, int rowOff, int stride, int count, int n,
+                      float[] out, int outOff) {
+        for (int p = 0; p < count; p++) {
+            out[outOff + p] = ScalarKernels.dotF32(q, qOff, rows, rowOff + p * stride, n);
+        }
+    }
+
+    /**
+     * Attention's weighted sum of values (C9): {@code out[outOff + d] = Σ_p w[wOff + p] · v[p·stride + vOff + d]}
+     * for {@code d < width}, each element summed from 0 in ascending p.
+     */
+    default void weightedSum(float[] w, int wOff, int n, float[] v, int stride, int vOff, int width,
+                             float[] out, int outOff) {
+        ScalarKernels.scalarWeightedSum(w, wOff, n, v, stride, vOff, width, out, outOff);
+    }
+
     /** A short name for diagnostics and benchmarks, e.g. "scalar", "vector256", "vector256x2threads". */
     String name();
 }

@@ -130,6 +130,45 @@ public final class ScalarKernels implements Kernels {
         return ((byte) packedByte) >> 4;
     }
 
+    /**
+     * {@code out[outOff + d] = Σ_p w[wOff + p] · v[p·stride + vOff + d]}, each element summed
+     * on its own in ascending p from 0. Eight elements at a time in registers (independent sums,
+     * so the bits are those of the plain loop), which keeps the loads contiguous.
+     */
+    public static void scalarWeightedSum(float[] w, int wOff, int n, float[] v, int stride, int vOff, int width,
+                            float[] out, int outOff) {
+        int d = 0;
+        for (; d + 8 <= width; d += 8) {
+            float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
+            for (int p = 0, i = vOff + d; p < n; p++, i += stride) {
+                float weight = w[wOff + p];
+                s0 += weight * v[i];
+                s1 += weight * v[i + 1];
+                s2 += weight * v[i + 2];
+                s3 += weight * v[i + 3];
+                s4 += weight * v[i + 4];
+                s5 += weight * v[i + 5];
+                s6 += weight * v[i + 6];
+                s7 += weight * v[i + 7];
+            }
+            out[outOff + d] = s0;
+            out[outOff + d + 1] = s1;
+            out[outOff + d + 2] = s2;
+            out[outOff + d + 3] = s3;
+            out[outOff + d + 4] = s4;
+            out[outOff + d + 5] = s5;
+            out[outOff + d + 6] = s6;
+            out[outOff + d + 7] = s7;
+        }
+        for (; d < width; d++) {
+            float s = 0f;
+            for (int p = 0, i = vOff + d; p < n; p++, i += stride) {
+                s += w[wOff + p] * v[i];
+            }
+            out[outOff + d] = s;
+        }
+    }
+
     /** The fixed pairwise reduction of C9. */
     public static float reduce(float a0, float a1, float a2, float a3, float a4, float a5, float a6, float a7) {
         return ((a0 + a4) + (a2 + a6)) + ((a1 + a5) + (a3 + a7));

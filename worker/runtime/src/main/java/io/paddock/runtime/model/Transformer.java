@@ -52,7 +52,7 @@ public final class Transformer {
             System.arraycopy(s.v, 0, s.valueCache[l], pos * c.kvDim(), c.kvDim());
 
             // causal multi-head attention over positions 0..pos (GQA), into xb
-            attention(c, s, l, pos);
+            attention(c, s, kernels, l, pos);
 
             // output projection and residual
             kernels.matvec(lw.wo(), s.xb, s.xb2, 0);
@@ -138,7 +138,7 @@ public final class Transformer {
      * softmax with e_p = exp(score_p − max), striped sum, a_p = e_p / sum;
      * out[d] = Σ_p a_p · v_p[d] in ascending p. Writes the concatenated heads into xb.
      */
-    static void attention(ModelConfig c, State s, int layer, int pos) {
+    static void attention(ModelConfig c, State s, Kernels kernels, int layer, int pos) {
         int headDim = c.headDim();
         int kvDim = c.kvDim();
         int group = c.kvGroup();
@@ -153,54 +153,16 @@ public final class Transformer {
             int a = h * c.maxContext();
 
             // scores against every cached key
+            kernels.dots(s.q, qOff, keys, kvOff, kvDim, n, headDim, att, a);
             for (int p = 0; p < n; p++) {
-                att[a + p] = ScalarKernels.dotF32(s.q, qOff, keys, p * kvDim + kvOff, headDim) / s.attentionScale;
+                att[a + p] = att[a + p] / s.attentionScale;
             }
 
             // softmax over positions 0..pos
             softmax(att, a, n);
 
             // weighted sum of the values, ascending positions
-            weightedSum(att, a, n, values, kvDim, kvOff, headDim, out, qOff);
-        }
-    }
-
-    /**
-     * {@code out[outOff + d] = Σ_p w[wOff + p] · v[p·stride + vOff + d]}, each element summed
-     * on its own in ascending p from 0. Eight elements at a time in registers (independent sums,
-     * so the bits are those of the plain loop), which keeps the loads contiguous.
-     */
-    static void weightedSum(float[] w, int wOff, int n, float[] v, int stride, int vOff, int width,
-                            float[] out, int outOff) {
-        int d = 0;
-        for (; d + 8 <= width; d += 8) {
-            float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
-            for (int p = 0, i = vOff + d; p < n; p++, i += stride) {
-                float weight = w[wOff + p];
-                s0 += weight * v[i];
-                s1 += weight * v[i + 1];
-                s2 += weight * v[i + 2];
-                s3 += weight * v[i + 3];
-                s4 += weight * v[i + 4];
-                s5 += weight * v[i + 5];
-                s6 += weight * v[i + 6];
-                s7 += weight * v[i + 7];
-            }
-            out[outOff + d] = s0;
-            out[outOff + d + 1] = s1;
-            out[outOff + d + 2] = s2;
-            out[outOff + d + 3] = s3;
-            out[outOff + d + 4] = s4;
-            out[outOff + d + 5] = s5;
-            out[outOff + d + 6] = s6;
-            out[outOff + d + 7] = s7;
-        }
-        for (; d < width; d++) {
-            float s = 0f;
-            for (int p = 0, i = vOff + d; p < n; p++, i += stride) {
-                s += w[wOff + p] * v[i];
-            }
-            out[outOff + d] = s;
+            kernels.weightedSum(att, a, n, values, kvDim, kvOff, headDim, out, qOff);
         }
     }
 
