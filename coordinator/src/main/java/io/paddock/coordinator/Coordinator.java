@@ -6,7 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.paddock.coordinator.hazelcast.EmbeddedHazelcast;
 import io.paddock.coordinator.hazelcast.FarmMaps;
 import io.paddock.coordinator.metrics.FarmMetrics;
-import io.paddock.coordinator.rank.CostModel;
+import io.paddock.runtime.model.CostModel;
 import io.paddock.runtime.eval.ReferenceWorkload;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

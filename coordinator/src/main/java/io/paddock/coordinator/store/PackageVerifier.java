@@ -1,7 +1,7 @@
 package io.paddock.coordinator.store;
 
-import io.paddock.coordinator.rank.CostModel;
-import io.paddock.coordinator.rank.TensorFootprint;
+import io.paddock.runtime.model.CostModel;
+import io.paddock.runtime.model.TensorFootprint;
 import io.paddock.protocol.adapter.Adapter;
 import io.paddock.protocol.adapter.AdapterFormat;
 import io.paddock.protocol.adapter.AdapterReader;

@@ -2,14 +2,14 @@ package io.paddock.vector.bench;
 
 import io.paddock.protocol.slm.DType;
 import io.paddock.protocol.slm.RandomModels;
+import io.paddock.protocol.slm.SlmModel;
 import io.paddock.protocol.suite.Sampling;
 import io.paddock.runtime.generate.GenerationResult;
 import io.paddock.runtime.generate.Generator;
 import io.paddock.runtime.kernel.Kernels;
 import io.paddock.runtime.kernel.ScalarKernels;
-import io.paddock.runtime.model.LayerWeights;
+import io.paddock.runtime.model.CostModel;
 import io.paddock.runtime.model.Model;
-import io.paddock.runtime.model.Weights;
 import io.paddock.vector.ParallelKernels;
 import io.paddock.vector.VectorKernels;
 
@@ -118,8 +118,9 @@ public final class DecodeBench {
         List<DecodeFigure> figures = new ArrayList<>();
         for (DType dtype : s.dtypes()) {
             progress.accept("building a random " + s.shape().name() + " " + dtype.label() + " model…");
-            Model model = Model.of(RandomModels.generate(s.shape().spec(dtype, s.seed())));
-            long bytes = bytesPerToken(model);
+            SlmModel slm = RandomModels.generate(s.shape().spec(dtype, s.seed()));
+            Model model = Model.of(slm);
+            long bytes = CostModel.bytesPerToken(slm);
             int[] firstTokens = null;
             for (Setup setup : setups(s, vector)) {
                 progress.accept(dtype.label() + " " + setup.describe() + "…");
@@ -134,26 +135,6 @@ public final class DecodeBench {
             }
         }
         return new DecodeBenchReport(s.shape(), s.newTokens(), bw1, bwN, figures, notes);
-    }
-
-    /**
-     * Weight bytes one decoded token reads: every layer tensor, the final norm and the output
-     * matrix (payloads and scales), plus one embedding row when the output is not tied (a tied
-     * output matrix is the embedding table, counted once). The KV cache is not included.
-     */
-    public static long bytesPerToken(Model model) {
-        Weights w = model.weights();
-        long bytes = 0;
-        for (LayerWeights l : w.layers()) {
-            bytes += WeightBytes.of(l.attnNorm()) + WeightBytes.of(l.wq()) + WeightBytes.of(l.wk())
-                    + WeightBytes.of(l.wv()) + WeightBytes.of(l.wo()) + WeightBytes.of(l.ffnNorm())
-                    + WeightBytes.of(l.w1()) + WeightBytes.of(l.w2()) + WeightBytes.of(l.w3());
-        }
-        bytes += WeightBytes.of(w.norm()) + WeightBytes.of(w.output());
-        if (!model.config().tiedOutput()) {
-            bytes += WeightBytes.ofRow(w.tokEmbeddings());
-        }
-        return bytes;
     }
 
     private static List<Setup> setups(Settings s, boolean vector) {

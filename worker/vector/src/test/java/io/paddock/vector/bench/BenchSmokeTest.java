@@ -66,17 +66,6 @@ class BenchSmokeTest {
     }
 
     @Test
-    void bytesPerTokenCountsEveryMatrixOnce() {
-        ModelShape tiny = ModelShape.TINY;
-        var model = io.paddock.runtime.model.Model.of(
-                io.paddock.protocol.slm.RandomModels.generate(tiny.spec(DType.F32, 3)));
-        long perLayer = 4L * (2 * tiny.dim() + 2L * tiny.dim() * tiny.dim()
-                + 2L * (tiny.dim() / tiny.heads() * tiny.kvHeads()) * tiny.dim() + 3L * tiny.ffn() * tiny.dim());
-        long expected = tiny.layers() * perLayer + 4L * tiny.dim() + 4L * tiny.vocab() * tiny.dim();
-        assertThat(DecodeBench.bytesPerToken(model)).isEqualTo(expected);
-    }
-
-    @Test
     void shapesAndSettingsAreValidated() {
         assertThat(ModelShape.named("Stories15M")).isEqualTo(ModelShape.STORIES_15M);
         assertThatThrownBy(() -> ModelShape.named("gpt5")).isInstanceOf(IllegalArgumentException.class)

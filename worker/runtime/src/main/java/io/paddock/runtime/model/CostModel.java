@@ -1,4 +1,4 @@
-package io.paddock.coordinator.rank;
+package io.paddock.runtime.model;
 
 import io.paddock.protocol.hash.Fnv;
 import io.paddock.protocol.slm.ModelHeader;
