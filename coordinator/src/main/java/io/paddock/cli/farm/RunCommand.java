@@ -150,7 +150,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static String safeName(String name) {
-        String s = name.replaceAll("[^A-Za-z0-9._-]", "_");
-        return s.isEmpty() || s.startsWith(".") ? "generation" : s;
+        String s = name.replaceAll("[^A-Za-z0-9._]+", "-").replaceAll("^[-.]+|-+$", "");
+        return s.isEmpty() ? "generation" : s;
     }
 }
