@@ -375,30 +375,20 @@ public final class FarmSerializers {
         return out;
     }
 
+    /** A report is its unit range followed by its opinion (the same bytes as the fields one by one). */
     private static void writeReport(ObjectDataOutput o, Report r) throws IOException {
         o.writeInt(r.unit());
         o.writeInt(r.from());
         o.writeInt(r.to());
-        o.writeLong(r.epoch());
-        o.writeString(r.workerId());
-        o.writeString(r.workerKind());
-        o.writeBoolean(r.trusted());
-        o.writeString(r.digest());
-        o.writeInt(r.failureCode() == null ? -1 : r.failureCode().ordinal());
-        o.writeString(r.failureCause());
+        writeOpinion(o, r.opinion());
     }
 
     private static Report readReport(ObjectDataInput i) throws IOException {
         int unit = i.readInt();
         int from = i.readInt();
         int to = i.readInt();
-        long epoch = i.readLong();
-        String worker = i.readString();
-        String kind = i.readString();
-        boolean trusted = i.readBoolean();
-        String digest = i.readString();
-        int code = i.readInt();
-        return new Report(unit, from, to, epoch, worker, kind, trusted, digest,
-                code < 0 ? null : ErrorCode.values()[code], i.readString());
+        Opinion p = readOpinion(i);
+        return new Report(unit, from, to, p.epoch(), p.workerId(), p.workerKind(), p.trusted(), p.digest(),
+                p.failureCode(), p.failureCause());
     }
 }

@@ -22,7 +22,7 @@ public record Report(int unit, int from, int to, long epoch, String workerId, St
                      ErrorCode failureCode, String failureCause) implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    Opinion opinion() {
+    public Opinion opinion() {
         return new Opinion(epoch, workerId, workerKind, trusted, digest, failureCode, failureCause);
     }
 }
