@@ -56,6 +56,7 @@ public final class WorkerCommand implements Callable<Integer> {
             System.err.println("worker " + worker.id() + ": draining");
             try {
                 worker.drain(drainSeconds * 1000L).await(drainSeconds + 10L, TimeUnit.SECONDS);
+                System.err.println("worker " + worker.id() + ": drained, stopped");
             } catch (Exception e) {
                 System.err.println("worker " + worker.id() + ": drain interrupted: " + e);
             }

@@ -6,6 +6,7 @@ import io.paddock.protocol.wire.WireMessage;
 import io.paddock.runtime.eval.ReferenceWorkload;
 import io.paddock.runtime.kernel.Kernels;
 import io.paddock.vector.JvmKernels;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -361,7 +362,7 @@ public final class JvmWorker {
             vertx.setPeriodic(50, t -> {
                 if ((running.isEmpty() && outbox.isEmpty()) || System.currentTimeMillis() > deadline) {
                     vertx.cancelTimer(t);
-                    stop((short) 1000, "worker drained").onComplete(done);
+                    stop((short) 1000, "worker drained").onComplete(ar -> finish(done, ar));
                 }
             });
         });
@@ -377,7 +378,7 @@ public final class JvmWorker {
             }
             running.clear();
             outbox.clear();
-            stop((short) 1001, "worker killed").onComplete(done);
+            stop((short) 1001, "worker killed").onComplete(ar -> finish(done, ar));
         });
         return done.future();
     }
@@ -410,7 +411,19 @@ public final class JvmWorker {
                     }
                 }
             }
-            return client.close().transform(x -> ownVertx ? vertx.close() : Future.succeededFuture());
+            return client.close();
         });
+    }
+
+    /**
+     * Reports the end of a drain or kill, then closes a Vert.x instance this worker created. In that
+     * order: once Vert.x closes, its event loops refuse new tasks, so a completion emitted after the
+     * close would be lost (a SIGTERM drain would then wait out its whole timeout).
+     */
+    private void finish(Promise<Void> done, AsyncResult<Void> result) {
+        done.handle(result);
+        if (ownVertx) {
+            vertx.close();
+        }
     }
 }

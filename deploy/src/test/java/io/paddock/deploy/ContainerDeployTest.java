@@ -1,0 +1,131 @@
+package io.paddock.deploy;
+
+import com.github.dockerjava.api.DockerClient;
+import io.paddock.cli.Main;
+import io.paddock.cli.farm.FarmClient;
+import io.paddock.cli.farm.GenerationUpload;
+import io.paddock.coordinator.rank.RankingJson;
+import io.paddock.protocol.generation.GenerationFiles;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.output.ToStringConsumer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shipped container image, for real: built from {@code deploy/container/Dockerfile} and the
+ * packaged distribution, one coordinator container and one lab-worker container (host
+ * networking, as the deploy files run them), the demo generation submitted from outside with the
+ * project's own client. Its deterministic ranking must be byte-identical to an embedded
+ * {@code paddock run} of the same generation in this JVM; then the worker (draining) and the
+ * coordinator must stop on {@code docker stop} (SIGTERM) well within docker's grace period.
+ */
+class ContainerDeployTest {
+    private static final String SUBMIT_TOKEN = "container-test-submit-token";
+    private static final String WORKER_TOKEN = "container-test-worker-token";
+    private static final Duration GENERATION_LIMIT = Duration.ofMinutes(5);
+
+    private final Path root = Path.of(System.getProperty("paddock.root", "..")).toAbsolutePath().normalize();
+    private final Path dist = Path.of(System.getProperty("paddock.dist", "../coordinator/target/dist"));
+    private final String baseImage = System.getProperty("paddock.base.image", "paddock-base:bookworm");
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void imageRunsTheDemoGenerationAsTheEmbeddedRunDoes(@TempDir Path dir) throws Exception {
+        DockerEngine.require(baseImage);
+        Path generation = root.resolve("examples/demo/generation.json");
+        ImageFromDockerfile image = PaddockImage.build(root, dist, baseImage);
+        int port = freePort();
+        String url = "http://127.0.0.1:" + port;
+        ToStringConsumer coordinatorLog = new ToStringConsumer();
+        ToStringConsumer workerLog = new ToStringConsumer();
+
+        try (GenericContainer<?> coordinator = new GenericContainer<>(image)
+                .withNetworkMode("host")
+                .withCommand("coordinator", "--port", String.valueOf(port), "--data", "/var/lib/paddock",
+                        "--token", SUBMIT_TOKEN, "--worker-token", WORKER_TOKEN)
+                .withLogConsumer(coordinatorLog)
+                .waitingFor(Wait.forLogMessage("metrics +http.*\\s*", 1).withStartupTimeout(Duration.ofMinutes(2)));
+             GenericContainer<?> worker = new GenericContainer<>(image)
+                .withNetworkMode("host")
+                .withCommand("worker", "--coordinator", url, "--token", WORKER_TOKEN, "--slots", "2",
+                        "--threads", "1", "--cache", "/var/cache/paddock")
+                .withLogConsumer(workerLog)
+                .waitingFor(Wait.forLogMessage(".*calibrat.*\\s*", 1).withStartupTimeout(Duration.ofMinutes(2)))) {
+            coordinator.start();
+            worker.start();
+
+            FarmClient client = new FarmClient(URI.create(url), SUBMIT_TOKEN);
+            String json = GenerationUpload.prepare(GenerationFiles.load(generation), client, System.err);
+            String id = client.submit(json, true).getString("id"); // as paddock run: the foreign adapter fails alone
+            JsonObject status = awaitEnd(client, id);
+            assertThat(status.getString("status")).as("generation %s: %s\ncoordinator log:\n%s\nworker log:\n%s",
+                    id, status.encode(), coordinatorLog.toUtf8String(), workerLog.toUtf8String()).isEqualTo("done");
+            String fromContainers = client.deterministicRanking(id);
+
+            assertThat(fromContainers).isEqualTo(embeddedDeterministicRanking(generation, dir.resolve("embedded")));
+            assertThat(metrics(url)).contains("paddock_workers{", "kind=\"jvm\"", "paddock_results_total{");
+
+            DockerClient docker = DockerClientFactory.instance().client();
+            docker.stopContainerCmd(worker.getContainerId()).withTimeout(60).exec();
+            Long exit = docker.inspectContainerCmd(worker.getContainerId()).exec().getState().getExitCodeLong();
+            // 143 = ended by the SIGTERM itself (the JVM's status once its shutdown hooks are done); 137 would
+            // mean the drain hung until docker's SIGKILL.
+            assertThat(exit).as("worker exit code after SIGTERM; log:\n%s", workerLog.toUtf8String()).isEqualTo(143L);
+            assertThat(workerLog.toUtf8String()).contains(": draining", ": drained, stopped");
+
+            docker.stopContainerCmd(coordinator.getContainerId()).withTimeout(60).exec();
+            exit = docker.inspectContainerCmd(coordinator.getContainerId()).exec().getState().getExitCodeLong();
+            assertThat(exit).as("coordinator exit code after SIGTERM; log:\n%s", coordinatorLog.toUtf8String())
+                    .isEqualTo(143L);
+        }
+    }
+
+    /** The same generation run by {@code paddock run} in this JVM: its ranking.json without timing. */
+    private static String embeddedDeterministicRanking(Path generation, Path out) throws IOException {
+        int exit = Main.commandLine().execute("run", generation.toString(), "--workers", "1", "--out", out.toString());
+        assertThat(exit).as("embedded paddock run exit code").isZero();
+        byte[] ranking = Files.readAllBytes(out.resolve("ranking.json"));
+        return new String(RankingJson.deterministicSection(RankingJson.read(ranking)), StandardCharsets.UTF_8);
+    }
+
+    private static JsonObject awaitEnd(FarmClient client, String id) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + GENERATION_LIMIT.toNanos();
+        while (true) {
+            JsonObject status = client.status(id);
+            String state = status.getString("status");
+            if (state.equals("done") || state.equals("failed") || state.equals("cancelled")
+                    || System.nanoTime() > deadline) {
+                return status;
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static String metrics(String url) throws IOException, InterruptedException {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        return http.send(java.net.http.HttpRequest.newBuilder(URI.create(url + "/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
