@@ -10,6 +10,7 @@ import io.paddock.coordinator.workers.WorkerInfo;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -79,8 +80,22 @@ public final class FarmMaps {
         return coordinators;
     }
 
-    /** A Hazelcast completion as a Vert.x future whose handlers run on {@code context}. */
+    /**
+     * A Hazelcast completion as a Vert.x future whose handlers run on {@code context}. The
+     * completion is handed straight to the context: a plain {@code whenComplete} on a Hazelcast
+     * future runs on Hazelcast's default async executor, which starts a new thread per completion
+     * whenever the common fork-join pool has a single thread (machines with two cores).
+     */
     public static <T> Future<T> on(Context context, CompletionStage<T> stage) {
-        return Future.fromCompletionStage(stage, context);
+        CompletableFuture<T> onContext = new CompletableFuture<>();
+        stage.whenCompleteAsync((value, failure) -> {
+            if (failure != null) {
+                onContext.completeExceptionally(failure);
+            } else {
+                onContext.complete(value);
+            }
+        }, task -> context.runOnContext(v -> task.run()));
+        // completed on the context's thread, so the context-bound future completes there at once
+        return Future.fromCompletionStage(onContext, context);
     }
 }

@@ -45,8 +45,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SchedulerBench {
 
-    /** What one run measured. */
-    public record Figures(long cycles, double seconds, double cpuSeconds, int workers, int slots, boolean forced) {
+    /**
+     * What one run measured. {@code casesLeft} is how many cases of the generation were still
+     * unfinished when the measurement ended: 0 means the workers ran out of work and the figure
+     * understates the scheduler (make the generation bigger). {@code notAccepted} counts the
+     * acknowledgements among the cycles whose outcome was not "accepted" (expected: 0).
+     */
+    public record Figures(long cycles, double seconds, double cpuSeconds, int workers, int slots, boolean forced,
+                          long casesLeft, long notAccepted) {
         public double perSecond() {
             return cycles / seconds;
         }
@@ -60,9 +66,11 @@ public final class SchedulerBench {
         public String toString() {
             return String.format("%,d dispatch-and-ack cycles in %.1f s = %,.0f cycles/s wall; the process used %.1f "
                     + "CPU-s = %,.0f cycles per CPU-second, %,.0f/s with all %d cores (%d no-op workers x %d slots, "
-                    + "results forced to disk: %s)", cycles, seconds, perSecond(), cpuSeconds, perCpuSecond(),
+                    + "results forced to disk: %s; %,d acks not 'accepted'; %,d cases still to run at the end%s)", cycles,
+                    seconds, perSecond(), cpuSeconds, perCpuSecond(),
                     perCpuSecond() * Runtime.getRuntime().availableProcessors(),
-                    Runtime.getRuntime().availableProcessors(), workers, slots, forced);
+                    Runtime.getRuntime().availableProcessors(), workers, slots, forced, notAccepted, casesLeft,
+                    casesLeft == 0 ? ": RAN OUT OF WORK, the figure is a lower bound" : "");
         }
     }
 
@@ -82,8 +90,9 @@ public final class SchedulerBench {
     }
 
     public static Figures run(Path dir, double seconds, int workers, int slots, boolean force) throws Exception {
-        int candidates = Integer.getInteger("paddock.bench.candidates", 400);
-        int cases = Integer.getInteger("paddock.bench.cases", 250);
+        // 1,000,000 one-case units: 20 s of work would take 50,000 cycles/s
+        int candidates = Integer.getInteger("paddock.bench.candidates", 1000);
+        int cases = Integer.getInteger("paddock.bench.cases", 1000);
         Path model = dir.resolve("m.slm");
         SlmFiles.write(RandomModels.generate(RandomModelSpec.of(1, 16, 2, 1, 32, 64, TokenizerSpec.btok(), DType.F32,
                 false, 1)), model);
@@ -103,24 +112,31 @@ public final class SchedulerBench {
                 json.append(c == 0 ? "" : ",").append("{\"id\": \"k").append(c).append("\", \"model\": \"")
                         .append(digest).append("\"}");
             }
-            client.submit(json.append("]}").toString(), false);
+            String generationId = client.submit(json.append("]}").toString(), false).getString("id");
 
             Map<String, String[]> answers = answers(suite);
             Vertx clients = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
             AtomicLong acks = new AtomicLong();
+            AtomicLong notAccepted = new AtomicLong();
             List<WebSocket> sockets = new ArrayList<>();
             try {
                 for (int w = 0; w < workers; w++) {
-                    sockets.add(noOpWorker(clients, coordinator, "noop-" + w, slots, answers, acks));
+                    sockets.add(noOpWorker(clients, coordinator, "noop-" + w, slots, answers, acks,
+                            notAccepted));
                 }
                 Thread.sleep(2_000);
                 long before = acks.get();
+                long rejectedBefore = notAccepted.get();
                 long start = System.nanoTime();
                 double cpu = processCpuSeconds();
                 Thread.sleep((long) (seconds * 1000));
                 long cycles = acks.get() - before;
-                return new Figures(cycles, (System.nanoTime() - start) / 1e9, processCpuSeconds() - cpu, workers, slots,
-                        force);
+                long otherOutcomes = notAccepted.get() - rejectedBefore;
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                double used = processCpuSeconds() - cpu;
+                io.vertx.core.json.JsonObject progress = client.status(generationId).getJsonObject("progress");
+                long left = progress.getLong("cases_total") - progress.getLong("cases_done");
+                return new Figures(cycles, elapsed, used, workers, slots, force, left, otherOutcomes);
             } finally {
                 for (WebSocket s : sockets) {
                     s.close();
@@ -147,7 +163,8 @@ public final class SchedulerBench {
     }
 
     private static WebSocket noOpWorker(Vertx vertx, Coordinator coordinator, String id, int slots,
-                                        Map<String, String[]> answers, AtomicLong acks) throws Exception {
+                                        Map<String, String[]> answers, AtomicLong acks,
+                                        AtomicLong notAccepted) throws Exception {
         WebSocket ws = null;
         for (int attempt = 1; ws == null; attempt++) {
             try {
@@ -176,6 +193,9 @@ public final class SchedulerBench {
                         + "\",\"timing\":{\"wall_nanos\":1000,\"eval_nanos\":900,\"generated_tokens\":1}}");
             } else if (text.startsWith("{\"type\":\"ack\"")) {
                 acks.incrementAndGet();
+                if (!text.contains("\"outcome\":\"accepted\"")) {
+                    notAccepted.incrementAndGet();
+                }
                 running[0]--;
                 socket.writeTextMessage("{\"type\":\"pull\",\"free_slots\":" + (slots - running[0])
                         + ",\"leases_received\":" + received[0] + "}");

@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs {@link SchedulerBench} briefly (set {@code -Dpaddock.bench.seconds} for a real
- * measurement) and prints the figure. Only checks that cycles complete: timing is never gated.
+ * measurement) and prints the figure. Only checks that cycles complete and every result is
+ * accepted: timing is never gated.
  */
 class SchedulerThroughputTest {
 
@@ -21,5 +22,6 @@ class SchedulerThroughputTest {
                 !Boolean.getBoolean("paddock.bench.noforce"));
         System.out.println("scheduler bench: " + f);
         assertThat(f.cycles()).isPositive();
+        assertThat(f.notAccepted()).as("every result of a no-op worker is accepted").isZero();
     }
 }

@@ -195,27 +195,15 @@ public final class JsonParser {
         }
         char e = text.charAt(pos);
         pos++;
+        int simple = JsonEscapes.simple(e);
+        if (simple >= 0) {
+            return (char) simple;
+        }
         switch (e) {
-            case '"':
-                return '"';
-            case '\\':
-                return '\\';
-            case '/':
-                return '/';
-            case 'b':
-                return '\b';
-            case 'f':
-                return '\f';
-            case 'n':
-                return '\n';
-            case 'r':
-                return '\r';
-            case 't':
-                return '\t';
             case 'u':
                 int v = 0;
                 for (int k = 0; k < 4; k++) {
-                    int d = pos < text.length() ? hexValue(text.charAt(pos)) : -1;
+                    int d = pos < text.length() ? JsonEscapes.hexValue(text.charAt(pos)) : -1;
                     if (d < 0) {
                         throw error(pos, "\\u escape needs 4 hex digits");
                     }
@@ -244,18 +232,6 @@ public final class JsonParser {
         return new JsonNumber(text.substring(start, end));
     }
 
-    private static int hexValue(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
-    }
 
     private void expectWord(String word) {
         if (!text.startsWith(word, pos)) {

@@ -309,8 +309,24 @@ public final class WireCodec {
 
     // ================================================================== decode
 
-    /** Decodes one frame of at most {@code maxChars} chars. */
+    /**
+     * Decodes one frame of at most {@code maxChars} chars. The frames workers send most, when
+     * laid out as {@link #encode} writes them, take a direct path without a JSON tree
+     * ({@link CanonicalFrames}); it yields exactly what the general decoder yields, and leaves
+     * every other frame, and every error, to it.
+     */
     public static WireMessage decode(String text, int maxChars) {
+        if (text.length() <= maxChars) {
+            WireMessage fast = CanonicalFrames.decode(text);
+            if (fast != null) {
+                return fast;
+            }
+        }
+        return decodeTree(text, maxChars);
+    }
+
+    /** {@link #decode} through the general path only: parse a JSON tree, then read it. */
+    static WireMessage decodeTree(String text, int maxChars) {
         JsonLimits limits = new JsonLimits(maxChars, DEPTH, maxChars);
         JsonValue value = JsonParser.parse(text, limits, JsonSource.of("wire message", ErrorCode.INVALID_MESSAGE));
         return fromJson(value);
@@ -601,19 +617,28 @@ public final class WireCodec {
     }
 
 
+    /** The float a wire string names ("NaN", "Infinity", "-Infinity"), or null for any other string. */
+    static Float namedFloat(String s) {
+        switch (s) {
+            case "NaN":
+                return Float.NaN;
+            case "Infinity":
+                return Float.POSITIVE_INFINITY;
+            case "-Infinity":
+                return Float.NEGATIVE_INFINITY;
+            default:
+                return null;
+        }
+    }
+
     private static float readFloat(ObjectReader r, String name) {
         JsonValue v = r.value(name);
         if (v instanceof JsonString s) {
-            switch (s.value()) {
-                case "NaN":
-                    return Float.NaN;
-                case "Infinity":
-                    return Float.POSITIVE_INFINITY;
-                case "-Infinity":
-                    return Float.NEGATIVE_INFINITY;
-                default:
-                    throw r.fail(name, "must be a number, \"NaN\", \"Infinity\" or \"-Infinity\"", v.describe());
+            Float named = namedFloat(s.value());
+            if (named == null) {
+                throw r.fail(name, "must be a number, \"NaN\", \"Infinity\" or \"-Infinity\"", v.describe());
             }
+            return named;
         }
         return r.floatValue(name);
     }
