@@ -6,14 +6,16 @@ import io.paddock.runtime.model.Model;
 import java.nio.FloatBuffer;
 
 /**
- * The browser's fast path: matrix-vector products by the WebAssembly SIMD128 kernels of
- * {@code kernels.wat} (C9 order, bit-identical to {@code ScalarKernels}), reading the weights in
- * linear memory. The input vector is staged into linear memory and the output read back per
- * product (a few KB against megabytes of weights). Browser only; single-threaded.
+ * The browser's fast path: matrix-vector products and attention by the WebAssembly SIMD128
+ * kernels of {@code kernels.wat} (C9 order, bit-identical to {@code ScalarKernels}), reading the
+ * weights and the attention caches ({@link KvMirror}) in linear memory. The small inputs (x, the
+ * query, the attention weights) are staged into linear memory and the outputs read back per call
+ * (a few KB against megabytes of weights). Browser only; single-threaded.
  */
 public final class SimdKernels implements LinearKernels {
     private final LinearAllocator linear;
     private final WeightPlacements placements;
+    private final KvMirror caches;
     private LinearBlock stage;
     private FloatBuffer stageFloats;
     private int xCapacity;
@@ -21,6 +23,7 @@ public final class SimdKernels implements LinearKernels {
     public SimdKernels(LinearAllocator linear) {
         this.linear = linear;
         this.placements = new WeightPlacements(linear);
+        this.caches = new KvMirror(linear);
     }
 
     @Override
@@ -34,18 +37,52 @@ public final class SimdKernels implements LinearKernels {
         stage(cols, rows);
         stageFloats.put(0, x, 0, cols);
         int xAddr = stage.address();
-        int outAddr = stage.address() + 4 * xCapacity;
+        int scratchAddr = xAddr + 4 * xCapacity;
+        int outAddr = scratchAddr + 4 * xCapacity;
         if (w instanceof TensorData.F32) {
             KernelImports.f32(p.payload() + 4 * rowStart * cols, xAddr, outAddr, rows, cols);
         } else if (w instanceof TensorData.Q8) {
-            KernelImports.q8(p.payload() + rowStart * cols, p.scales() + 4 * rowStart, xAddr, outAddr, rows, cols);
+            KernelImports.q8(p.payload() + rowStart * cols, p.scales() + 4 * rowStart, xAddr, scratchAddr, outAddr,
+                    rows, cols);
         } else {
             TensorData.Q4 q = (TensorData.Q4) w;
             int bs = q.blockSize();
-            KernelImports.q4(p.payload() + rowStart * (cols / 2), p.scales() + 4 * rowStart * (cols / bs), xAddr, outAddr,
-                    rows, cols, bs);
+            KernelImports.q4(p.payload() + rowStart * (cols / 2), p.scales() + 4 * rowStart * (cols / bs), xAddr,
+                    scratchAddr, outAddr, rows, cols, bs);
         }
-        stageFloats.get(xCapacity, out, outOffset + rowStart, rows);
+        stageFloats.get(2 * xCapacity, out, outOffset + rowStart, rows);
+    }
+
+    @Override
+    public void dots(float[] q, int qOff, float[] rows, int rowOff, int stride, int count, int n,
+                     float[] out, int outOff) {
+        int keys = caches.sync(rows, rowOff, stride, count, n);
+        if (keys < 0) {
+            LinearKernels.super.dots(q, qOff, rows, rowOff, stride, count, n, out, outOff);
+            return;
+        }
+        stage(n, count);
+        stageFloats.put(0, q, qOff, n);
+        int qAddr = stage.address();
+        int outAddr = qAddr + 8 * xCapacity;
+        KernelImports.dots(qAddr, keys + 4 * rowOff, 4 * stride, count, n, outAddr);
+        stageFloats.get(2 * xCapacity, out, outOff, count);
+    }
+
+    @Override
+    public void weightedSum(float[] w, int wOff, int n, float[] v, int stride, int vOff, int width,
+                            float[] out, int outOff) {
+        int values = caches.sync(v, vOff, stride, n, width);
+        if (values < 0) {
+            LinearKernels.super.weightedSum(w, wOff, n, v, stride, vOff, width, out, outOff);
+            return;
+        }
+        stage(n, width);
+        stageFloats.put(0, w, wOff, n);
+        int wAddr = stage.address();
+        int outAddr = wAddr + 8 * xCapacity;
+        KernelImports.wsum(wAddr, n, values + 4 * vOff, 4 * stride, width, outAddr);
+        stageFloats.get(2 * xCapacity, out, outOff, width);
     }
 
     @Override
@@ -68,15 +105,18 @@ public final class SimdKernels implements LinearKernels {
         placements.prepare(model);
     }
 
-    /** Staging for x (first {@code xCapacity} floats, 16-aligned) then the output rows. */
-    private void stage(int cols, int rows) {
-        int xNeed = (cols + 3) & -4;
-        if (stage != null && xNeed <= xCapacity && 4L * (xCapacity + rows) <= stage.size()) {
+    /**
+     * Staging: the input (the first {@code xCapacity} floats, 16-aligned), the kernels' scratch (as
+     * many) and then the output.
+     */
+    private void stage(int inputs, int outputs) {
+        int xNeed = (Math.max(inputs, 1) + 3) & -4;
+        if (stage != null && xNeed <= xCapacity && 4L * (2L * xCapacity + outputs) <= stage.size()) {
             return;
         }
         int xCap = Math.max(xNeed, xCapacity);
-        int outCap = Math.max(rows, stage == null ? 0 : stage.size() / 4 - xCapacity);
-        stage = linear.allocate(4 * (xCap + outCap));
+        int outCap = Math.max(outputs, stage == null ? 0 : stage.size() / 4 - 2 * xCapacity);
+        stage = linear.allocate(4 * (2 * xCap + outCap));
         stageFloats = stage.buffer().asFloatBuffer();
         xCapacity = xCap;
     }
