@@ -10,6 +10,8 @@ import io.paddock.coordinator.dispatch.ShardSizer;
 import io.paddock.coordinator.dispatch.WorkBoard;
 import io.paddock.coordinator.hazelcast.FarmMaps;
 import io.paddock.coordinator.metrics.FarmMetrics;
+import io.paddock.coordinator.recovery.GenerationJournal;
+import io.paddock.coordinator.recovery.Recovery;
 import io.paddock.coordinator.results.PayloadStore;
 import io.paddock.coordinator.results.ResultLog;
 import io.paddock.coordinator.store.PackageStore;
@@ -71,8 +73,9 @@ final class CoordinatorVerticle extends VerticleBase {
                     GenerationLimits.DEFAULT.maxAdapters(), new SuiteLimits(maxRequest,
                     SuiteLimits.DEFAULT.maxLineChars(), SuiteLimits.DEFAULT.maxCases()));
             PayloadStore payloads = PayloadStore.of(maps, config.hazelcast().clustered());
+            GenerationJournal journal = new GenerationJournal(generationsDir);
             GenerationRecipe recipe = new GenerationRecipe(vertx, context, maps, store, limits, config.policy(), plans,
-                    board, dispatcher, registry, generationsDir, payloads);
+                    board, dispatcher, registry, generationsDir, payloads, journal);
             Ingestion ingestion = new Ingestion(context, maps, plans, registry, log, payloads, metrics, dispatcher,
                     recipe, leaseMillis);
             LeaseSweeper sweeper = new LeaseSweeper(context, maps, board, registry, metrics, dispatcher, ingestion,
@@ -91,8 +94,12 @@ final class CoordinatorVerticle extends VerticleBase {
                             config.access().submitToken(), config.limits().maxPackageBytes(), maxRequest,
                             generationsDir, config.hazelcast().clustered()
                                     ? new PeerPackages(maps, store, memberId) : null));
+            // A single member's shared state died with its process: rebuild it from the data folder before
+            // listening. (In a cluster the other members hold it.)
+            Future<Void> recovered = config.hazelcast().clustered() ? Future.succeededFuture()
+                    : new Recovery(context, maps, journal, log, payloads, recipe, config.policy()).run();
             sweepTimer = vertx.setPeriodic(config.timing().sweepMillis(), t -> sweeper.sweep());
-            return server.listen().compose(s -> FarmMaps.on(context, maps.coordinators().setAsync(memberId,
+            return recovered.compose(v -> server.listen()).compose(s -> FarmMaps.on(context, maps.coordinators().setAsync(memberId,
                     advertised(s.actualPort()))).map(v -> s));
         });
     }

@@ -16,10 +16,13 @@ import io.paddock.coordinator.flow.VerifiedGeneration;
 import io.paddock.coordinator.flow.VerifyStage;
 import io.paddock.coordinator.hazelcast.FarmMaps;
 import io.paddock.coordinator.rank.Ranking;
+import io.paddock.coordinator.recovery.GenerationJournal;
+import io.paddock.coordinator.results.FinishedReport;
 import io.paddock.coordinator.results.UnitPayload;
 import io.paddock.coordinator.results.PayloadStore;
 import io.paddock.coordinator.results.ReportRecord;
 import io.paddock.coordinator.schedule.CancelCandidate;
+import io.paddock.coordinator.schedule.CandidateState;
 import io.paddock.coordinator.schedule.CandidateWork;
 import io.paddock.coordinator.schedule.ChangeStatus;
 import io.paddock.coordinator.schedule.FinishCandidate;
@@ -72,12 +75,14 @@ public final class GenerationRecipe implements Ingestion.CandidateFinished {
     private final WorkerRegistry registry;
     private final Path generationsDir;
     private final PayloadStore payloads;
+    private final GenerationJournal journal;
     private final SecureRandom random = new SecureRandom();
     private final Set<String> finishing = new HashSet<>();
 
     public GenerationRecipe(Vertx vertx, Context context, FarmMaps maps, PackageStore store, GenerationLimits limits,
                             SchedulePolicy policy, PlanCache plans, WorkBoard board, Dispatcher dispatcher,
-                            WorkerRegistry registry, Path generationsDir, PayloadStore payloads) {
+                            WorkerRegistry registry, Path generationsDir, PayloadStore payloads,
+                            GenerationJournal journal) {
         this.vertx = vertx;
         this.context = context;
         this.maps = maps;
@@ -90,13 +95,21 @@ public final class GenerationRecipe implements Ingestion.CandidateFinished {
         this.registry = registry;
         this.generationsDir = generationsDir;
         this.payloads = payloads;
+        this.journal = journal;
     }
 
-    /** Stages 1–3: validate, plan, schedule. Fails with {@code SubmissionRejected} on bad input. */
+    /**
+     * Stages 1–3: validate, plan (journaled durably, so a restart can resume it), schedule. Fails
+     * with {@code SubmissionRejected} on bad input.
+     */
     public Future<GenerationPlan> submit(Submission submission) {
         String id = newId();
-        return vertx.executeBlocking(() -> SubmitStage.validate(submission, store, limits), false)
-                .map(validated -> PlanStage.plan(id, validated, System.currentTimeMillis()))
+        return vertx.executeBlocking(() -> {
+                    GenerationPlan plan = PlanStage.plan(id, SubmitStage.validate(submission, store, limits),
+                            System.currentTimeMillis());
+                    journal.planned(plan);
+                    return plan;
+                }, false)
                 .compose(plan -> ScheduleStage.schedule(context, maps, plan, policy))
                 .onSuccess(this::started);
     }
@@ -107,6 +120,19 @@ public final class GenerationRecipe implements Ingestion.CandidateFinished {
         LOG.info("generation {} '{}' scheduled: {} candidates x {} cases", plan.id(), plan.name(),
                 plan.candidates().size(), plan.cases().size());
         plan.candidates().stream().filter(c -> !c.runnable()).forEach(c -> finished(plan.id(), c.index()));
+        dispatcher.wakeAll();
+    }
+
+    /**
+     * Puts a generation recovered after a restart back to work (its shared entries are already
+     * rebuilt): on the board, its already finished candidates recorded as finished.
+     */
+    public void resume(GenerationPlan plan, Set<Integer> finishedCandidates) {
+        plans.put(plan);
+        board.add(plan);
+        for (int candidate : finishedCandidates) {
+            finished(plan.id(), candidate);
+        }
         dispatcher.wakeAll();
     }
 
@@ -153,7 +179,11 @@ public final class GenerationRecipe implements Ingestion.CandidateFinished {
                             Map<String, UnitPayload> agreed = payloads.getAll(new HashSet<>(VerifyStage.payloadKeys(works)));
                             VerifiedGeneration verified = VerifyStage.verify(plan, works, agreed);
                             Ranking ranking = AggregateStage.rank(verified);
-                            return ReportStage.report(verified, ranking, generationsDir.resolve(generationId));
+                            ReportRecord report = ReportStage.report(verified, ranking,
+                                    generationsDir.resolve(generationId));
+                            journal.reported(generationId, new FinishedReport(report, System.currentTimeMillis(),
+                                    endings(plan, works)));
+                            return report;
                         }, false);
             });
         }).compose(report -> FarmMaps.on(context, maps.reports().setAsync(generationId, report))
@@ -185,8 +215,14 @@ public final class GenerationRecipe implements Ingestion.CandidateFinished {
                 return Future.succeededFuture(false);
             }
             board.removeGeneration(generationId);
+            long now = System.currentTimeMillis();
+            Future<Void> journaled = vertx.executeBlocking(() -> {
+                journal.cancelled(generationId, now);
+                return null;
+            }, false);
             return plan(generationId).compose(plan -> {
                 List<Future<?>> calls = new ArrayList<>();
+                calls.add(journaled);
                 for (int i = 0; i < plan.candidates().size(); i++) {
                     int candidate = i;
                     calls.add(FarmMaps.on(context, maps.work().submitToKey(CandidateWork.key(generationId, i),
@@ -215,6 +251,17 @@ public final class GenerationRecipe implements Ingestion.CandidateFinished {
             plans.put(plan);
             return plan;
         });
+    }
+
+    /** How each candidate ended, as the journal keeps it with the report. */
+    private static List<FinishedReport.Ending> endings(GenerationPlan plan, Map<Integer, CandidateWork> works) {
+        List<FinishedReport.Ending> out = new ArrayList<>(plan.candidates().size());
+        for (int i = 0; i < plan.candidates().size(); i++) {
+            CandidateWork w = works.get(i);
+            out.add(w == null ? new FinishedReport.Ending(CandidateState.FAILED, plan.candidate(i).rejection())
+                    : new FinishedReport.Ending(w.state(), w.failure()));
+        }
+        return out;
     }
 
     private String newId() {

@@ -15,15 +15,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * {@code paddock run GENERATION.json [--workers N] [--port P] [--out DIR]}: the embedded farm.
@@ -80,6 +83,9 @@ public final class RunCommand implements Callable<Integer> {
         // Volunteers (other machines, browsers) are still replicated as untrusted.
         SchedulePolicy policy = new SchedulePolicy(SchedulePolicy.DEFAULT.maxAttempts(),
                 SchedulePolicy.DEFAULT.maxOpinions(), 0);
+        // One run, one generation: journals of an earlier (perhaps interrupted) run in this folder are not
+        // resumed here (that is `paddock coordinator`'s job); the package store and worker cache are kept.
+        deleteTree(dir.resolve(".farm").resolve("generations"));
         CoordinatorConfig config = CoordinatorConfig.defaults(dir.resolve(".farm"))
                 .withListen(host, port)
                 .withAccess(new CoordinatorConfig.Access(secret, secret, !noVolunteers))
@@ -152,5 +158,16 @@ public final class RunCommand implements Callable<Integer> {
     private static String safeName(String name) {
         String s = name.replaceAll("[^A-Za-z0-9._]+", "-").replaceAll("^[-.]+|-+$", "");
         return s.isEmpty() ? "generation" : s;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }

@@ -127,7 +127,7 @@ public final class Dispatcher {
         String unitId = new UnitId(plan.id(), candidate.index(), grant.unit()).toString();
         worker.leased(unitId, new WorkerSession.Running(
                 io.paddock.coordinator.schedule.CandidateWork.key(plan.id(), candidate.index()), grant.epoch(),
-                sizing.predictedSecondsPerCase() * (grant.to() - grant.from())));
+                sizing.predictedSecondsPerCase() * (grant.to() - grant.from()), grant.from(), grant.to()));
         worker.holdsNow(candidate.modelDigest());
         for (String a : candidate.adapterDigests()) {
             worker.holdsNow(a);

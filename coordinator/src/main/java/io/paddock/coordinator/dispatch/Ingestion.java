@@ -4,6 +4,7 @@ import io.paddock.coordinator.flow.GenerationPlan;
 import io.paddock.coordinator.hazelcast.FarmMaps;
 import io.paddock.coordinator.metrics.FarmMetrics;
 import io.paddock.coordinator.results.PayloadStore;
+import io.paddock.coordinator.results.LogLines;
 import io.paddock.coordinator.results.ResultLog;
 import io.paddock.coordinator.results.UnitPayload;
 import io.paddock.coordinator.schedule.CompleteUnit;
@@ -14,10 +15,7 @@ import io.paddock.coordinator.schedule.Report;
 import io.paddock.coordinator.schedule.UnitId;
 import io.paddock.coordinator.workers.WorkerRegistry;
 import io.paddock.coordinator.workers.WorkerSession;
-import io.paddock.protocol.error.FormatException;
 import io.paddock.protocol.evidence.CaseResult;
-import io.paddock.protocol.evidence.EvidenceDigest;
-import io.paddock.protocol.json.JsonWriter;
 import io.paddock.protocol.wire.WireMessage;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -80,19 +78,19 @@ public final class Ingestion {
         }
         List<CaseResult> results = result.results();
         int from = results.isEmpty() ? -1 : plans.caseIndex(plan.id(), results.get(0).caseId());
-        String problem = check(plan, results, from, result.evidenceDigest());
+        String problem = ResultCheck.problem(plan, results, from, result.evidenceDigest());
         if (problem != null) {
             LOG.warn("rejected result of {} from worker {}: {}", result.unitId(), worker.id(), problem);
             metrics.result(WireMessage.REJECTED);
             ack(worker, result.unitId(), result.epoch(), WireMessage.REJECTED);
             return;
         }
+        double calibration = worker.info().tokensPerSecond() / WireMessage.Calibration.NOMINAL_TOKENS_PER_SECOND;
         UnitPayload payload = new UnitPayload(worker.id(), worker.kind(), worker.trusted(), from,
                 result.evidenceDigest(), text, result.timing().wallNanos(), result.timing().generatedTokens(),
-                worker.info().tokensPerSecond() / WireMessage.Calibration.NOMINAL_TOKENS_PER_SECOND);
+                calibration);
         String key = UnitPayload.key(id.generationId(), id.candidate(), id.unit(), result.epoch());
-        String line = "{\"worker\":" + JsonWriter.quote(worker.id()) + ",\"kind\":" + JsonWriter.quote(worker.kind())
-                + ",\"trusted\":" + worker.trusted() + ",\"message\":" + text + "}";
+        String line = LogLines.result(worker.id(), worker.kind(), worker.trusted(), calibration, text);
         Report report = new Report(id.unit(), from, from + results.size(), result.epoch(), worker.id(), worker.kind(),
                 worker.trusted(), result.evidenceDigest(), null, null);
         Future<Void> stored = payloads.put(context, key, payload);
@@ -124,10 +122,9 @@ public final class Ingestion {
             ack(worker, failure.unitId(), failure.epoch(), WireMessage.STALE);
             return;
         }
-        String line = "{\"unit\":" + JsonWriter.quote(failure.unitId()) + ",\"epoch\":" + failure.epoch()
-                + ",\"worker\":" + JsonWriter.quote(worker.id()) + ",\"kind\":" + JsonWriter.quote(worker.kind())
-                + ",\"trusted\":" + worker.trusted() + ",\"failure\":" + JsonWriter.quote(failure.code().publishedName())
-                + ",\"cause\":" + JsonWriter.quote(failure.cause()) + "}";
+        WorkerSession.Running running = worker.running().get(failure.unitId());
+        String line = LogLines.failure(failure, worker.id(), worker.kind(), worker.trusted(),
+                running == null ? -1 : running.from(), running == null ? -1 : running.to());
         log.append(context, id.generationId(), line)
                 .compose(v -> FarmMaps.on(context, maps.work().submitToKey(id.candidateKey(),
                         new CompleteUnit(new Report(id.unit(), -1, -1, failure.epoch(), worker.id(), worker.kind(),
@@ -151,34 +148,6 @@ public final class Ingestion {
         for (Map.Entry<String, long[]> e : byCandidate.entrySet()) {
             maps.work().submitToKey(e.getKey(), new ExtendLeases(worker.id(), e.getValue(), deadline));
         }
-    }
-
-    private String check(GenerationPlan plan, List<CaseResult> results, int from, String claimedDigest) {
-        if (results.isEmpty()) {
-            return "a result must hold at least one case";
-        }
-        if (from < 0) {
-            return "unknown case id '" + results.get(0).caseId() + "'";
-        }
-        if (from + results.size() > plan.cases().size()) {
-            return "more results than cases";
-        }
-        for (int i = 0; i < results.size(); i++) {
-            if (!results.get(i).caseId().equals(plan.cases().get(from + i).id())) {
-                return "result " + i + " is for case '" + results.get(i).caseId() + "', expected '"
-                        + plan.cases().get(from + i).id() + "'";
-            }
-        }
-        String digest;
-        try {
-            digest = EvidenceDigest.of(results);
-        } catch (FormatException e) {
-            return "evidence cannot be encoded: " + e.getMessage();
-        }
-        if (!digest.equals(claimedDigest)) {
-            return "evidence digest " + claimedDigest + " does not match the evidence (" + digest + ")";
-        }
-        return null;
     }
 
     private void settled(WorkerSession worker, UnitId id, String unitId, long epoch, Completion c) {

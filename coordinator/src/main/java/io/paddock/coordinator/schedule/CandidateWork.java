@@ -194,13 +194,14 @@ public record CandidateWork(String generationId, int candidate, int caseCount, i
             return Step.unchanged(Completion.ignored(WireMessage.STALE, state));
         }
         WorkUnit unit = units.get(report.unit());
-        if (report.digest() != null && (unit.from() != report.from() || unit.to() != report.to())) {
-            return Step.unchanged(Completion.ignored(WireMessage.REJECTED, state));
-        }
         ActiveLease lease = unit.lease(report.epoch());
         if (lease == null || !lease.workerId().equals(report.workerId())) {
+            // a lease that is gone (expired, another worker's, or granted before a coordinator restart)
             String outcome = unit.answered(report.epoch()) ? WireMessage.DUPLICATE : WireMessage.STALE;
             return Step.unchanged(Completion.ignored(outcome, state));
+        }
+        if (report.digest() != null && (unit.from() != report.from() || unit.to() != report.to())) {
+            return Step.unchanged(Completion.ignored(WireMessage.REJECTED, state));
         }
         if (state != CandidateState.RUNNING) {
             return Step.unchanged(Completion.ignored(WireMessage.STALE, state));
@@ -403,12 +404,12 @@ public record CandidateWork(String generationId, int candidate, int caseCount, i
         return out;
     }
 
-    private CandidateWork withUnit(WorkUnit unit) {
+    CandidateWork withUnit(WorkUnit unit) {
         List<WorkUnit> next = ((UnitList) units).with(unit.index(), unit);
         return new CandidateWork(generationId, candidate, caseCount, nextCase, nextEpoch, next, state, failure, policy);
     }
 
-    private CandidateWork withNextEpoch(long epoch) {
+    CandidateWork withNextEpoch(long epoch) {
         return new CandidateWork(generationId, candidate, caseCount, nextCase, epoch, units, state, failure, policy);
     }
 

@@ -15,8 +15,8 @@ import java.util.Set;
  * not yet received; leases it runs are tracked for cancels and unit sizing.
  */
 public final class WorkerSession {
-    /** A lease out on this worker. */
-    public record Running(String candidateKey, long epoch, double predictedSeconds) {
+    /** A lease out on this worker: cases {@code [from, to)} (-1, -1 when adopted over a reconnect). */
+    public record Running(String candidateKey, long epoch, double predictedSeconds, int from, int to) {
     }
 
     private final WorkerInfo info;
@@ -106,7 +106,7 @@ public final class WorkerSession {
 
     /** Learns of a lease the worker runs that this session did not grant (held over a reconnect). */
     public void adopt(String unitId, String candidateKey, long epoch) {
-        running.putIfAbsent(unitId, new Running(candidateKey, epoch, 0));
+        running.putIfAbsent(unitId, new Running(candidateKey, epoch, 0, -1, -1));
     }
 
     public Map<String, Running> running() {
