@@ -1,7 +1,5 @@
 package io.paddock.protocol.wire;
 
-import io.paddock.protocol.json.JsonEscapes;
-
 import io.paddock.protocol.error.ErrorCode;
 import io.paddock.protocol.evidence.CaseEvidence;
 import io.paddock.protocol.evidence.CaseFailure;
@@ -34,6 +32,10 @@ final class CanonicalFrames {
     /** Internal signal: the frame is not in canonical form (or holds a value to refuse); never escapes. */
     private static final class NotCanonical extends RuntimeException {
         private static final long serialVersionUID = 1L;
+
+        NotCanonical() {
+            super(null, null, false, false); // a signal to step aside, thrown often: no stack trace
+        }
     }
 
     private final String text;

@@ -2,6 +2,7 @@ package io.paddock.browser;
 
 import java.nio.FloatBuffer;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -10,17 +11,26 @@ import java.util.Map;
  * {@code p} of a cache is written only by the step at position {@code p}, right before that
  * step's attention reads rows {@code 0..p}; rows below are never rewritten except by a later
  * step at their own position (after a reset). So every read copies its newest row, plus any rows
- * of its slice not copied yet; older rows are current. Past a byte budget, all copies are dropped
- * (rebuilt on demand); a cache bigger than the budget is not mirrored at all.
+ * of its slice not copied yet; older rows are current. Within a byte budget: a cache that does not
+ * fit displaces only idle copies (not read during the last {@link #IDLE_READS_PER_COPY} reads per
+ * copy held: the caches of a state no longer running), never live ones, so caches that together
+ * exceed the budget do not evict each other at every step; one that cannot be placed is read by
+ * the caller from its array (the scalar path, same bits).
  */
 final class KvMirror {
     /** Linear memory the copies may take by default. */
     static final long BUDGET_BYTES = 64L << 20;
+    /**
+     * A running state reads each of its caches once per key/value head per token; a copy not read
+     * in this many reads per copy held belongs to a state that stopped.
+     */
+    static final int IDLE_READS_PER_COPY = 64;
 
     private final LinearAllocator linear;
     private final long budget;
     private final Map<float[], Mirror> mirrors = new IdentityHashMap<>();
     private long bytes;
+    private long reads;
 
     KvMirror(LinearAllocator linear) {
         this(linear, BUDGET_BYTES);
@@ -43,10 +53,12 @@ final class KvMirror {
                 || (long) (count - 1) * stride + off + n > cache.length) {
             return -1;
         }
+        reads++;
         Mirror m = mirror(cache, stride);
         if (m == null) {
             return -1;
         }
+        m.lastRead = reads;
         int synced = m.widths[off] == n ? m.synced[off] : 0;
         for (int p = Math.min(synced, count - 1); p < count; p++) {
             int at = p * stride + off;
@@ -71,25 +83,42 @@ final class KvMirror {
             return null;
         }
         if (bytes + need > budget) {
-            mirrors.clear();
-            bytes = 0;
+            dropIdle();
+            if (bytes + need > budget) {
+                return null;
+            }
         }
         LinearBlock block = linear.allocate((int) need);
-        m = new Mirror(block, stride);
+        m = new Mirror(block, need, stride);
         mirrors.put(cache, m);
         bytes += need;
         return m;
+    }
+
+    private void dropIdle() {
+        long idleBefore = reads - (long) IDLE_READS_PER_COPY * mirrors.size();
+        Iterator<Mirror> it = mirrors.values().iterator();
+        while (it.hasNext()) {
+            Mirror m = it.next();
+            if (m.lastRead < idleBefore) {
+                bytes -= m.bytes;
+                it.remove();
+            }
+        }
     }
 
     /** One cache's copy: per slice start, the rows copied so far and the slice width. */
     private static final class Mirror {
         final LinearBlock block;
         final FloatBuffer floats;
+        final long bytes;
         int[] synced;
         int[] widths;
+        long lastRead;
 
-        Mirror(LinearBlock block, int stride) {
+        Mirror(LinearBlock block, long bytes, int stride) {
             this.block = block;
+            this.bytes = bytes;
             this.floats = block.buffer().asFloatBuffer();
             this.synced = new int[stride];
             this.widths = new int[stride];

@@ -81,18 +81,27 @@ class KvMirrorTest {
     }
 
     @Test
-    void goingOverTheBudgetDropsTheOldCopiesAndRebuildsOnDemand() {
+    void aCacheThatDoesNotFitNeverEvictsLiveCopiesOnlyIdleOnes() {
         int floats = (int) (BUDGET / 4 / 2);
         float[] a = new float[floats];
         float[] b = new float[floats];
         float[] c = new float[floats];
-        a[0] = 1;
         c[0] = 3;
         assertThat(mirror.sync(a, 0, 4, 1, 4)).isEqualTo(4096);
         assertThat(mirror.sync(b, 0, 4, 1, 4)).isEqualTo(2 * 4096);
-        assertThat(mirror.sync(c, 0, 4, 1, 4)).isEqualTo(3 * 4096);
-        a[0] = 7;
-        assertThat(mirror.sync(a, 0, 4, 1, 4)).isEqualTo(4 * 4096);
-        assertThat(blocks.get(3).buffer().asFloatBuffer().get(0)).isEqualTo(7f);
+        // a and b are being read: c is not mirrored (its caller reads the array), nothing is rebuilt
+        for (int step = 0; step < 200; step++) {
+            assertThat(mirror.sync(a, 0, 4, 1, 4)).isEqualTo(4096);
+            assertThat(mirror.sync(b, 0, 4, 1, 4)).isEqualTo(2 * 4096);
+            assertThat(mirror.sync(c, 0, 4, 1, 4)).isEqualTo(-1);
+        }
+        assertThat(blocks).hasSize(2);
+        // a and b stop being read (their state finished): once idle they make room for c
+        int address = -1;
+        for (int read = 0; read < 2 * KvMirror.IDLE_READS_PER_COPY + 1 && address < 0; read++) {
+            address = mirror.sync(c, 0, 4, 1, 4);
+        }
+        assertThat(address).isEqualTo(3 * 4096);
+        assertThat(blocks.get(2).buffer().asFloatBuffer().get(0)).isEqualTo(3f);
     }
 }
