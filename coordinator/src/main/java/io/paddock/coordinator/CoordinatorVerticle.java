@@ -97,9 +97,12 @@ final class CoordinatorVerticle extends VerticleBase {
             // A single member's shared state died with its process: rebuild it from the data folder before
             // listening. (In a cluster the other members hold it.)
             Future<Void> recovered = config.hazelcast().clustered() ? Future.succeededFuture()
-                    : new Recovery(context, maps, journal, log, payloads, recipe, config.policy()).run();
-            sweepTimer = vertx.setPeriodic(config.timing().sweepMillis(), t -> sweeper.sweep());
-            return recovered.compose(v -> server.listen()).compose(s -> FarmMaps.on(context, maps.coordinators().setAsync(memberId,
+                    : new Recovery(context, maps, journal, log, payloads, recipe, config.policy(),
+                            config.limits().maxFrameBytes()).run();
+            // the sweep starts once the recovered state is in place (it would otherwise judge a half-rebuilt board)
+            return recovered.onSuccess(v -> sweepTimer = vertx.setPeriodic(config.timing().sweepMillis(),
+                            t -> sweeper.sweep()))
+                    .compose(v -> server.listen()).compose(s -> FarmMaps.on(context, maps.coordinators().setAsync(memberId,
                     advertised(s.actualPort()))).map(v -> s));
         });
     }

@@ -110,8 +110,17 @@ public final class GenerationRecipe implements Ingestion.CandidateFinished {
                     journal.planned(plan);
                     return plan;
                 }, false)
-                .compose(plan -> ScheduleStage.schedule(context, maps, plan, policy))
+                .compose(plan -> ScheduleStage.schedule(context, maps, plan, policy)
+                        .recover(e -> forget(plan.id()).transform(ar -> Future.<GenerationPlan>failedFuture(e))))
                 .onSuccess(this::started);
+    }
+
+    /** Removes the journal of a generation whose scheduling failed (the client is told the submit failed). */
+    private Future<Void> forget(String generationId) {
+        return vertx.<Void>executeBlocking(() -> {
+            journal.forget(generationId);
+            return null;
+        }, false).onFailure(e -> LOG.error("could not remove the journal of unscheduled generation {}", generationId, e));
     }
 
     private void started(GenerationPlan plan) {

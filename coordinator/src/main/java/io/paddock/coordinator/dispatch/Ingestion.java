@@ -28,9 +28,14 @@ import java.util.Map;
 
 /**
  * Takes in what workers send about their leases: results, failures and heartbeats. A result is
- * checked (its unit exists, its cases are the unit's, its digest is what it claims), stored and
- * written to the durable log, then handed to the scheduler ({@link CompleteUnit}, where the
- * entry lives, fenced by epoch and idempotent), and only then acknowledged.
+ * checked (its unit exists, its cases are the unit's, its digest is what it claims), its payload
+ * stored, then handed to the scheduler ({@link CompleteUnit}, where the entry lives, fenced by
+ * epoch and idempotent). Only an answer the scheduler accepted is written to the durable result
+ * log, and it is acknowledged once that line is forced; a stale, rejected or duplicate answer is
+ * never logged (a restart must not find evidence the live scheduler refused) and is acknowledged
+ * at once. A crash between the decision and the log loses nothing that matters: the scheduling
+ * state dies with the process, the worker's resend is answered stale after the restart and the
+ * cases are leased again.
  */
 public final class Ingestion {
     private static final Logger LOG = LoggerFactory.getLogger(Ingestion.class);
@@ -67,7 +72,7 @@ public final class Ingestion {
         this.leaseMillis = leaseMillis;
     }
 
-    /** A result ({@code text} is its frame, kept verbatim): checked, stored, logged durably, then settled and acknowledged. */
+    /** A result ({@code text} is its frame, kept verbatim): checked, stored, decided; logged durably when accepted; acknowledged. */
     public void result(WorkerSession worker, WireMessage.Result result, String text) {
         UnitId id = UnitId.parse(result.unitId());
         GenerationPlan plan = plans.get(id.generationId());
@@ -93,12 +98,12 @@ public final class Ingestion {
         String line = LogLines.result(worker.id(), worker.kind(), worker.trusted(), calibration, text);
         Report report = new Report(id.unit(), from, from + results.size(), result.epoch(), worker.id(), worker.kind(),
                 worker.trusted(), result.evidenceDigest(), null, null);
-        Future<Void> stored = payloads.put(context, key, payload);
-        Future<Void> logged = log.append(context, id.generationId(), line);
-        Future.all(stored, logged)
+        payloads.put(context, key, payload)
                 .compose(v -> FarmMaps.on(context, maps.work().submitToKey(id.candidateKey(),
                         new CompleteUnit(report, registry.online()))))
-                .onSuccess(c -> {
+                .compose(c -> logIfAccepted(id.generationId(), line, result.unitId(), c))
+                .onSuccess(d -> {
+                    Completion c = d.completion();
                     if (c.outcome().equals(WireMessage.ACCEPTED)) {
                         metrics.evaluated(worker.kind(), result.timing().wallNanos(), result.timing().generatedTokens());
                         WorkerSession.Running r = worker.running().get(result.unitId());
@@ -108,12 +113,12 @@ public final class Ingestion {
                     } else if (c.outcome().equals(WireMessage.STALE) || c.outcome().equals(WireMessage.REJECTED)) {
                         payloads.remove(key);
                     }
-                    settled(worker, id, result.unitId(), result.epoch(), c);
+                    settled(worker, id, result.unitId(), result.epoch(), c, d.logged());
                 })
                 .onFailure(e -> LOG.error("could not ingest result of {} from {}", result.unitId(), worker.id(), e));
     }
 
-    /** A candidate-level failure report: logged durably, then settled and acknowledged. */
+    /** A candidate-level failure report: decided; logged durably when accepted; acknowledged. */
     public void failure(WorkerSession worker, WireMessage.Failure failure) {
         UnitId id = UnitId.parse(failure.unitId());
         GenerationPlan plan = plans.get(id.generationId());
@@ -125,11 +130,11 @@ public final class Ingestion {
         WorkerSession.Running running = worker.running().get(failure.unitId());
         String line = LogLines.failure(failure, worker.id(), worker.kind(), worker.trusted(),
                 running == null ? -1 : running.from(), running == null ? -1 : running.to());
-        log.append(context, id.generationId(), line)
-                .compose(v -> FarmMaps.on(context, maps.work().submitToKey(id.candidateKey(),
+        FarmMaps.on(context, maps.work().submitToKey(id.candidateKey(),
                         new CompleteUnit(new Report(id.unit(), -1, -1, failure.epoch(), worker.id(), worker.kind(),
-                                worker.trusted(), null, failure.code(), failure.cause()), registry.online()))))
-                .onSuccess(c -> settled(worker, id, failure.unitId(), failure.epoch(), c))
+                                worker.trusted(), null, failure.code(), failure.cause()), registry.online())))
+                .compose(c -> logIfAccepted(id.generationId(), line, failure.unitId(), c))
+                .onSuccess(d -> settled(worker, id, failure.unitId(), failure.epoch(), d.completion(), d.logged()))
                 .onFailure(e -> LOG.error("could not ingest failure of {} from {}", failure.unitId(), worker.id(), e));
     }
 
@@ -150,9 +155,30 @@ public final class Ingestion {
         }
     }
 
-    private void settled(WorkerSession worker, UnitId id, String unitId, long epoch, Completion c) {
+    /** The scheduler's decision on an answer, and whether it may be acknowledged (an accepted one: once logged). */
+    private record Decided(Completion completion, boolean logged) {
+    }
+
+    /**
+     * Writes the line of an answer the scheduler accepted to the durable log (forced before the
+     * returned future completes, so before the acknowledgement); any other answer is not logged.
+     * When the write fails the decision still stands (the scheduler moved on) but is not acknowledged.
+     */
+    private Future<Decided> logIfAccepted(String generationId, String line, String unitId, Completion c) {
+        if (!c.outcome().equals(WireMessage.ACCEPTED)) {
+            return Future.succeededFuture(new Decided(c, true));
+        }
+        return log.append(context, generationId, line).map(v -> new Decided(c, true)).recover(e -> {
+            LOG.error("could not log the accepted answer of {}; it is not acknowledged", unitId, e);
+            return Future.succeededFuture(new Decided(c, false));
+        });
+    }
+
+    private void settled(WorkerSession worker, UnitId id, String unitId, long epoch, Completion c, boolean logged) {
         metrics.result(c.outcome());
-        ack(worker, unitId, epoch, c.outcome());
+        if (logged) {
+            ack(worker, unitId, epoch, c.outcome());
+        }
         worker.finished(unitId);
         for (String loser : c.losers()) {
             quarantine(loser, "its evidence for " + unitId + " disagreed with the majority");

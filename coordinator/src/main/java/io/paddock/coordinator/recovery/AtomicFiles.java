@@ -9,25 +9,55 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-/** Durable file writes: write a temporary sibling, force it, rename it over the target, force the folder. */
+/**
+ * Durable file writes: write a temporary sibling (a unique name, so two writers never share it),
+ * force it, rename it over the target, force the folder; a folder created for it is made durable
+ * in its parent too.
+ */
 final class AtomicFiles {
     private AtomicFiles() {
     }
 
     static void write(Path target, String text) throws IOException {
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path tmp = dir.resolve(target.getFileName() + ".tmp");
-        try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-            while (bytes.hasRemaining()) {
-                c.write(bytes);
+        Path dir = target.toAbsolutePath().getParent();
+        createDurably(dir);
+        Path tmp = Files.createTempFile(dir, target.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    c.write(bytes);
+                }
+                c.force(true);
             }
-            c.force(true);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         force(dir);
+    }
+
+    /** Creates a folder (and missing parents); each folder created is forced into its parent's entries. */
+    private static void createDurably(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Path parent = dir.getParent();
+        if (parent != null) {
+            createDurably(parent);
+        }
+        try {
+            Files.createDirectory(dir);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir)) {
+                throw e;
+            }
+            return; // another writer created it
+        }
+        if (parent != null) {
+            force(parent);
+        }
     }
 
     /** Forces a file (or, where the platform allows it, a folder's entries) to the storage device. */

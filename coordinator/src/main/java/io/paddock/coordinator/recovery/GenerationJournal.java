@@ -47,6 +47,27 @@ public final class GenerationJournal {
         AtomicFiles.write(folder(plan.id()).resolve(PLAN), PlanCodec.write(plan));
     }
 
+    /**
+     * Forgets a generation whose submission failed after its plan was journaled: its plan is
+     * removed first (durably), then its folder, so a restart does not resurrect it.
+     */
+    public void forget(String generationId) throws IOException {
+        Path folder = folder(generationId);
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        if (Files.deleteIfExists(folder.resolve(PLAN))) {
+            AtomicFiles.force(folder);
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+        }
+        Files.deleteIfExists(folder);
+        AtomicFiles.force(dir);
+    }
+
     /** Records that a generation was cancelled. */
     public void cancelled(String generationId, long whenMillis) throws IOException {
         AtomicFiles.write(folder(generationId).resolve(CANCELLED), Long.toString(whenMillis));

@@ -16,7 +16,6 @@ import io.paddock.coordinator.schedule.GenerationStatus;
 import io.paddock.coordinator.schedule.Replay;
 import io.paddock.coordinator.schedule.Report;
 import io.paddock.coordinator.schedule.SchedulePolicy;
-import io.paddock.protocol.wire.WireCodec;
 import io.paddock.protocol.wire.WireMessage;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -58,9 +57,11 @@ public final class Recovery {
     private final PayloadStore payloads;
     private final GenerationRecipe recipe;
     private final SchedulePolicy policy;
+    private final int maxLineBytes;
 
+    /** @param maxFrameBytes the largest worker message accepted (result log lines longer than it plus overhead are skipped) */
     public Recovery(Context context, FarmMaps maps, GenerationJournal journal, ResultLog log, PayloadStore payloads,
-                    GenerationRecipe recipe, SchedulePolicy policy) {
+                    GenerationRecipe recipe, SchedulePolicy policy, int maxFrameBytes) {
         this.context = context;
         this.maps = maps;
         this.journal = journal;
@@ -68,6 +69,7 @@ public final class Recovery {
         this.payloads = payloads;
         this.recipe = recipe;
         this.policy = policy;
+        this.maxLineBytes = (int) Math.min(Integer.MAX_VALUE - 16, (long) maxFrameBytes + ResultLogReader.LINE_OVERHEAD);
     }
 
     /** Recovers every journaled generation; completes on the coordinator's context. A generation that cannot be recovered is logged and skipped. */
@@ -92,6 +94,10 @@ public final class Recovery {
 
     private Optional<Resumed> recover(String id) throws IOException {
         GenerationPlan plan = journal.plan(id);
+        if (!plan.id().equals(id)) {
+            LOG.warn("{} skipped: its plan is of generation {}, not {}", journal.folder(id), plan.id(), id);
+            return Optional.empty();
+        }
         Optional<FinishedReport> report = journal.report(id);
         if (report.isPresent()) {
             done(plan, report.get());
@@ -100,7 +106,7 @@ public final class Recovery {
         OptionalLong cancelled = journal.cancelledAt(id);
         long era = journal.nextEra(id);
         Map<Integer, List<ResultLogReader.Answer>> byCandidate = new HashMap<>();
-        for (ResultLogReader.Answer a : ResultLogReader.read(log.file(id), plan)) {
+        for (ResultLogReader.Answer a : ResultLogReader.read(log.file(id), plan, era << 32, maxLineBytes)) {
             byCandidate.computeIfAbsent(a.candidate(), c -> new ArrayList<>()).add(a);
         }
         Map<String, CandidateWork> works = new HashMap<>();
@@ -143,21 +149,18 @@ public final class Recovery {
                                  boolean keep) {
         List<Report> reports = new ArrayList<>(answers.size());
         for (ResultLogReader.Answer a : answers) {
-            var l = a.logged();
-            reports.add(new Report(-1, a.from(), a.to(), l.epoch(), l.workerId(), l.workerKind(), l.trusted(),
-                    l.isResult() ? l.result().evidenceDigest() : null, l.failureCode(), l.failureCause()));
+            reports.add(new Report(-1, a.from(), a.to(), a.epoch(), a.workerId(), a.workerKind(), a.trusted(),
+                    a.digest(), a.failureCode(), a.failureCause()));
         }
         Replay.Recovered recovered = Replay.rebuild(plan.id(), candidate, plan.cases().size(), policy, reports,
                 epochFloor, REPLAY_WORKERS_ONLINE);
         for (int i = 0; i < answers.size(); i++) {
             Replay.Replayed r = recovered.answers().get(i);
-            var l = answers.get(i).logged();
-            if (keep && l.isResult() && r.completion().outcome().equals(WireMessage.ACCEPTED)) {
-                WireMessage.Result m = l.result();
-                payloads.put(context, UnitPayload.key(plan.id(), candidate, r.unit(), l.epoch()),
-                        new UnitPayload(l.workerId(), l.workerKind(), l.trusted(), answers.get(i).from(),
-                                m.evidenceDigest(), WireCodec.encode(m), m.timing().wallNanos(),
-                                m.timing().generatedTokens(), l.calibration()));
+            ResultLogReader.Answer a = answers.get(i);
+            if (keep && a.isResult() && r.completion().outcome().equals(WireMessage.ACCEPTED)) {
+                payloads.put(context, UnitPayload.key(plan.id(), candidate, r.unit(), a.epoch()),
+                        new UnitPayload(a.workerId(), a.workerKind(), a.trusted(), a.from(), a.digest(), a.message(),
+                                a.wallNanos(), a.generatedTokens(), a.calibration()));
             }
             for (String loser : r.completion().losers()) {
                 maps.quarantine().putIfAbsent(loser, "its evidence for a unit of " + plan.id()

@@ -61,8 +61,13 @@ public final class LogLines {
             if (!(m instanceof WireMessage.Result result)) {
                 throw r.fail("message", "must be a result message", m.type());
             }
-            return new Logged(r.string("worker"), r.string("kind"), r.bool("trusted"),
-                    r.doubleValue("calibration", 1.0), result, result.unitId(), result.epoch(), null, null, -1, -1);
+            double calibration = r.doubleValue("calibration", 1.0);
+            if (!(Double.isFinite(calibration) && calibration > 0)) {
+                // the writer's rule: a calibration factor is finite and > 0
+                throw r.fail("calibration", "must be finite and > 0", calibration);
+            }
+            return new Logged(r.string("worker"), r.string("kind"), r.bool("trusted"), calibration, result,
+                    result.unitId(), result.epoch(), null, null, -1, -1);
         }
         ObjectReader r = ObjectReader.of(value, CONTEXT, "", "unit", "epoch", "worker", "kind", "trusted", "failure",
                 "cause", "from", "to");

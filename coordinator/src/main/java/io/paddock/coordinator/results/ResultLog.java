@@ -20,9 +20,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The durable record of results: one JSON line per received result in
+ * The durable record of results: one JSON line per answer the scheduler accepted in
  * {@code <dir>/<generation>/results.jsonl}, forced to disk before the append's future
- * completes (and so before the result is acknowledged). Appends are group-committed by one
+ * completes (and so before the answer is acknowledged). A batch that fails halfway is cut back
+ * off the file. Appends are group-committed by one
  * writer thread: whatever queued while the previous batch was being forced goes out in the
  * next batch with a single force per file, so throughput does not pay one sync per result.
  */
@@ -100,8 +101,11 @@ public final class ResultLog implements AutoCloseable {
         }
         for (Map.Entry<String, List<Entry>> g : byGeneration.entrySet()) {
             Throwable failure = null;
+            FileChannel channel = null;
+            long before = -1;
             try {
-                FileChannel channel = channel(g.getKey());
+                channel = channel(g.getKey());
+                before = channel.size();
                 StringBuilder sb = new StringBuilder();
                 for (Entry e : g.getValue()) {
                     sb.append(e.line()).append('\n');
@@ -115,8 +119,34 @@ public final class ResultLog implements AutoCloseable {
                 }
             } catch (IOException | RuntimeException e) {
                 failure = e;
+                if (channel != null && before >= 0) {
+                    undo(g.getKey(), channel, before);
+                }
             }
             complete(g.getValue(), failure);
+        }
+    }
+
+    /**
+     * Cuts a failed batch (a write or force that failed halfway, e.g. a full disk) back off the
+     * file, so the next batch does not continue a partial line. When even that fails, the file is
+     * closed and reopened by the next batch (a restart cuts a torn last line when it reads the log).
+     */
+    private void undo(String generationId, FileChannel channel, long size) {
+        try {
+            if (channel.size() > size) {
+                channel.truncate(size);
+                if (force) {
+                    channel.force(false);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            open.remove(generationId);
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
         }
     }
 

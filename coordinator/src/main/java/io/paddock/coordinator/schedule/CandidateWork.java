@@ -151,7 +151,8 @@ public record CandidateWork(String generationId, int candidate, int caseCount, i
     private Step<LeaseGrant> grant(WorkUnit unit, String workerId, boolean trusted, long deadline) {
         long epoch = nextEpoch;
         WorkUnit leased = unit.withLease(new ActiveLease(epoch, workerId, trusted, deadline));
-        CandidateWork next = withUnit(leased).withNextEpoch(epoch + 1);
+        // never wraps: an exhausted epoch space fails the grant (ArithmeticException) instead of reusing epochs
+        CandidateWork next = withUnit(leased).withNextEpoch(Math.addExact(epoch, 1));
         boolean retry = unit.expiries() > 0;
         for (Opinion o : unit.opinions()) {
             retry |= !o.succeeded();

@@ -16,8 +16,11 @@ import java.util.Map;
  * them become units of at most the largest logged size, and the cases after the last logged
  * range are left uncut. Each answer is then replayed in log order through {@link
  * CandidateWork#complete} — the live rule: verification, replication, failure bounds — as the
- * answer to a lease of its own epoch (every such lease is answered at once, so none is left out). The next epoch is raised above every epoch used before
- * ({@code epochFloor}), so no lease granted before the restart is ever confused with a new one.
+ * answer to a lease of its own epoch (every such lease is answered at once, so none is left out).
+ * The log holds only answers the live scheduler accepted, each for a lease it granted; an answer
+ * whose epoch is not below {@code epochFloor} (no earlier run granted it) or below 1 is not
+ * replayed. The next epoch is {@code epochFloor} or above, so no lease granted before the restart
+ * is ever confused with a new one.
  */
 public final class Replay {
     private Replay() {
@@ -37,12 +40,18 @@ public final class Replay {
     /**
      * @param answers       the logged answers in log order ({@link Report#unit()} is ignored; {@code from}/{@code to}
      *                      place them; a failure with an unknown range has {@code from < 0} and is skipped)
-     * @param epochFloor    the least epoch a new lease may get
+     * @param epochFloor    the least epoch a new lease may get; every earlier run's epochs are below it
      * @param workersOnline passed to the verification rule (2 keeps spot checks in force; a live sweep relaxes them)
      */
     public static Recovered rebuild(String generationId, int candidate, int caseCount, SchedulePolicy policy,
                                     List<Report> answers, long epochFloor, int workersOnline) {
-        List<int[]> ranges = layout(caseCount, answers);
+        List<Report> granted = new ArrayList<>(answers.size());
+        for (Report a : answers) {
+            if (fromEarlierRun(a, epochFloor)) {
+                granted.add(a);
+            }
+        }
+        List<int[]> ranges = layout(caseCount, granted);
         List<WorkUnit> units = new ArrayList<>();
         Map<Long, Integer> byRange = new HashMap<>();
         int largest = 1;
@@ -65,6 +74,10 @@ public final class Replay {
         long maxEpoch = 0;
         List<Replayed> replayed = new ArrayList<>(answers.size());
         for (Report a : answers) {
+            if (!fromEarlierRun(a, epochFloor)) {
+                replayed.add(new Replayed(-1, Completion.ignored(WireMessage.REJECTED, work.state())));
+                continue;
+            }
             maxEpoch = Math.max(maxEpoch, a.epoch());
             Integer index = a.from() < 0 ? null : byRange.get(rangeKey(a.from(), a.to()));
             if (index == null) {
@@ -85,6 +98,11 @@ public final class Replay {
         }
         long next = Math.max(Math.max(work.nextEpoch(), maxEpoch + 1), epochFloor);
         return new Recovered(work.withNextEpoch(next), replayed);
+    }
+
+    /** Whether the answer's epoch is one an earlier run could have granted (at least 1, below the floor). */
+    private static boolean fromEarlierRun(Report a, long epochFloor) {
+        return a.epoch() >= 1 && a.epoch() < epochFloor;
     }
 
     /** The units: non-overlapping logged ranges within the suite, trusted answers' first, then in log order; sorted. */

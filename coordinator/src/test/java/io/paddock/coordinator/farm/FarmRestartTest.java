@@ -4,6 +4,9 @@ import io.paddock.cli.farm.FarmException;
 import io.paddock.coordinator.CoordinatorConfig;
 import io.paddock.coordinator.recovery.GenerationJournal;
 import io.paddock.coordinator.results.LogLines;
+import io.paddock.protocol.evidence.CaseResult;
+import io.paddock.protocol.evidence.EvidenceDigest;
+import io.paddock.protocol.wire.WireMessage;
 import io.paddock.worker.JvmWorker;
 import io.paddock.worker.WorkerConfig;
 import io.vertx.core.Vertx;
@@ -84,6 +87,47 @@ class FarmRestartTest {
                 w.kill().await(10, TimeUnit.SECONDS);
             }
             workerVertx.close().await(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void answersTheSchedulerRefusedAreNeitherLoggedNorReplayed(@TempDir Path dir) throws Exception {
+        Path generation = FarmFixtures.slowGeneration(dir, 4, 8);
+        CoordinatorConfig config = TestFarm.config(dir).withUnits(new CoordinatorConfig.Units(2, 4, 2, 256));
+        String id;
+        Path log;
+        try (TestFarm first = TestFarm.start(config, dir)) {
+            id = first.submit(generation, false);
+            log = first.coordinator.config().dataDir().resolve("generations").resolve(id).resolve("results.jsonl");
+            try (RawSocket forger = RawSocket.open(first.coordinator.vertx(), first.coordinator.port())) {
+                forger.send(RawSocket.hello("forger", first.coordinator.workerToken()));
+                forger.next("welcome", 5_000);
+                forger.send(new WireMessage.Pull(1, 0));
+                WireMessage.Lease lease = (WireMessage.Lease) forger.next("lease", 10_000);
+                int from = Integer.parseInt(lease.cases().get(0).id().substring(1));
+                int other = from == 0 ? 2 : 0;
+                // passes the checks of a result in itself, but covers cases its lease does not hold
+                List<CaseResult> wrongRange = FarmRecoveryTest.fakeResults(other, other + 2);
+                forger.send(new WireMessage.Result(lease.unitId(), lease.epoch(), wrongRange,
+                        EvidenceDigest.of(wrongRange), new WireMessage.Timing(1, 1, 1)));
+                assertThat(((WireMessage.Ack) forger.next("ack", 5_000)).outcome()).isEqualTo(WireMessage.REJECTED);
+                // the right cases under an epoch no lease has (a late answer of an expired lease, say)
+                List<CaseResult> noLease = FarmRecoveryTest.fakeResults(from, from + 2);
+                forger.send(new WireMessage.Result(lease.unitId(), lease.epoch() + 1000, noLease,
+                        EvidenceDigest.of(noLease), new WireMessage.Timing(1, 1, 1)));
+                assertThat(((WireMessage.Ack) forger.next("ack", 5_000)).outcome()).isEqualTo(WireMessage.STALE);
+            }
+        }
+        List<String> logged = Files.isRegularFile(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+        assertThat(logged).as("refused answers are not in the result log").noneMatch(l -> l.contains("forger"));
+
+        try (TestFarm second = TestFarm.start(config, dir)) {
+            second.addWorker("honest");
+            assertThat(second.awaitFinished(id, 60_000).getString("status")).isEqualTo("done");
+            String clean = second.submit(generation, false);
+            assertThat(second.awaitFinished(clean, 60_000).getString("status")).isEqualTo("done");
+            assertThat(FarmRecoveryTest.digests(second, id)).isEqualTo(FarmRecoveryTest.digests(second, clean));
+            assertThat(second.client.deterministicRanking(id)).isEqualTo(second.client.deterministicRanking(clean));
         }
     }
 

@@ -69,27 +69,70 @@ class ResultLogReaderTest {
                 + second.substring(0, second.length() / 2), StandardCharsets.UTF_8);
         long intact = Files.size(log) - second.substring(0, second.length() / 2).getBytes(StandardCharsets.UTF_8).length;
 
-        List<ResultLogReader.Answer> answers = ResultLogReader.read(log, plan());
+        List<ResultLogReader.Answer> answers = read(log);
 
-        assertThat(answers).extracting(a -> a.candidate() + ":" + a.from() + ".." + a.to() + ":" + a.logged().isResult())
+        assertThat(answers).extracting(a -> a.candidate() + ":" + a.from() + ".." + a.to() + ":" + a.isResult())
                 .containsExactly("0:0..2:true", "0:2..4:false", "1:0..3:true");
-        assertThat(answers.get(0).logged().calibration()).isEqualTo(1.5);
-        assertThat(answers.get(1).logged().failureCode()).isEqualTo(ErrorCode.INVALID_ADAPTER);
-        assertThat(answers.get(1).logged().trusted()).isFalse();
+        assertThat(answers.get(0).calibration()).isEqualTo(1.5);
+        assertThat(answers.get(1).failureCode()).isEqualTo(ErrorCode.INVALID_ADAPTER);
+        assertThat(answers.get(1).trusted()).isFalse();
         assertThat(Files.size(log)).as("the torn tail is cut").isEqualTo(intact);
 
         // later appends start on a fresh line and read back
         Files.writeString(log, result("g1/0/3", 9, 4, 6, null) + "\n", StandardOpenOption.APPEND);
-        assertThat(ResultLogReader.read(log, plan())).hasSize(4);
+        assertThat(read(log)).hasSize(4);
+    }
+
+    private static final long ERA_1 = 1L << 32;
+    private static final int MAX_LINE = 64 * 1024;
+
+    private static List<ResultLogReader.Answer> read(Path log) throws java.io.IOException {
+        return ResultLogReader.read(log, plan(), ERA_1, MAX_LINE);
+    }
+
+    @Test
+    void invalidUtf8AndOverLongLinesAreSkippedAndEveryOtherLineRecovered(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("results.jsonl");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes((result("g1/0/0", 1, 0, 2, null) + "\n").getBytes(StandardCharsets.UTF_8));
+        byte[] bad = (result("g1/0/1", 2, 2, 4, null) + "\n").getBytes(StandardCharsets.UTF_8);
+        bad[12] = (byte) 0xC3; // a lead byte followed by ASCII: not UTF-8
+        bytes.writeBytes(bad);
+        bytes.writeBytes((result("g1/1/0", 1, 0, 3, null) + "\n").getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(("{\"worker\":\"" + "x".repeat(3 * MAX_LINE) + "\"}\n").getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes((result("g1/0/2", 3, 4, 6, null) + "\n").getBytes(StandardCharsets.UTF_8));
+        String zeroCalibration = result("g1/1/1", 2, 3, 6, null).replace("\"calibration\":1.5", "\"calibration\":0");
+        assertThat(zeroCalibration).contains("\"calibration\":0,");
+        bytes.writeBytes((zeroCalibration + "\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(log, bytes.toByteArray());
+
+        List<ResultLogReader.Answer> answers = read(log);
+
+        assertThat(answers).extracting(a -> a.candidate() + ":" + a.from() + ".." + a.to())
+                .containsExactly("0:0..2", "1:0..3", "0:4..6");
+        assertThat(answers.get(2).message()).contains("\"unit_id\":\"g1/0/2\"");
+    }
+
+    @Test
+    void epochsNoEarlierRunGrantedAreDropped(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("results.jsonl");
+        String planted = result("g1/0/0", Long.MAX_VALUE - 1, 0, 2, null);
+        String atLimit = result("g1/0/1", ERA_1, 2, 4, null);
+        String failure = LogLines.failure(new WireMessage.Failure("g1/0/2", Long.MAX_VALUE, ErrorCode.INVALID_ADAPTER,
+                "x"), "w2", "jvm", true, 4, 6);
+        String fine = result("g1/1/0", ERA_1 - 1, 0, 3, null);
+        Files.writeString(log, String.join("\n", planted, atLimit, failure, fine) + "\n", StandardCharsets.UTF_8);
+
+        assertThat(read(log)).extracting(ResultLogReader.Answer::epoch).containsExactly(ERA_1 - 1);
     }
 
     @Test
     void aMissingOrEmptyLogHasNoAnswers(@TempDir Path dir) throws Exception {
-        assertThat(ResultLogReader.read(dir.resolve("none.jsonl"), plan())).isEmpty();
+        assertThat(read(dir.resolve("none.jsonl"))).isEmpty();
         Path empty = Files.createFile(dir.resolve("empty.jsonl"));
-        assertThat(ResultLogReader.read(empty, plan())).isEmpty();
+        assertThat(read(empty)).isEmpty();
         Path torn = Files.writeString(dir.resolve("torn.jsonl"), "{\"worker\":", StandardCharsets.UTF_8);
-        assertThat(ResultLogReader.read(torn, plan())).isEmpty();
+        assertThat(read(torn)).isEmpty();
         assertThat(Files.size(torn)).isZero();
     }
 }

@@ -88,6 +88,31 @@ class ReplayTest {
     }
 
     @Test
+    void aPlantedEpochIsNotReplayedAndCannotWrapTheNextOne() {
+        // a worker planting Long.MAX_VALUE - 1 must neither take the range nor push the next epoch to overflow
+        Replay.Recovered r = rebuild(8, ok(0, 4, Long.MAX_VALUE - 1, "v1", true, "x"), ok(0, 4, FLOOR, "v2", true, "y"),
+                ok(4, 8, 0, "v3", true, "z"), ok(4, 8, 5, "w1", true, "a"));
+        assertThat(ranges(r.work())).containsExactly("0..4", "4..8+");
+        assertThat(r.answers()).extracting(a -> a.unit() + ":" + a.completion().outcome()).containsExactly(
+                "-1:" + WireMessage.REJECTED, "-1:" + WireMessage.REJECTED, "-1:" + WireMessage.REJECTED,
+                "1:" + WireMessage.ACCEPTED);
+        assertThat(r.work().nextEpoch()).isEqualTo(FLOOR);
+        Step<LeaseGrant> next = r.work().take("w2", true, 8, 0, 1_000, 1);
+        assertThat(next.result().epoch()).isEqualTo(FLOOR);
+        assertThat(next.next().nextEpoch()).isEqualTo(FLOOR + 1);
+    }
+
+    @Test
+    void aGrantThatWouldOverflowTheEpochFailsInsteadOfWrapping() {
+        CandidateWork last = CandidateWork.start("g1", 0, 4, NO_SPOT_CHECKS).withNextEpoch(Long.MAX_VALUE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> last.take("w1", true, 2, 0, 1_000, 1))
+                .isInstanceOf(ArithmeticException.class);
+        Step<LeaseGrant> almost = CandidateWork.start("g1", 0, 4, NO_SPOT_CHECKS).withNextEpoch(Long.MAX_VALUE - 1)
+                .take("w1", true, 2, 0, 1_000, 1);
+        assertThat(almost.result().epoch()).isEqualTo(Long.MAX_VALUE - 1);
+    }
+
+    @Test
     void withoutAnswersNothingIsCut() {
         CandidateWork w = rebuild(5).work();
         assertThat(w.units()).isEmpty();
