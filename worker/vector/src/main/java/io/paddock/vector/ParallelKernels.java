@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Splits the rows of each matrix-vector product into contiguous chunks that the caller and a
- * small pool of daemon workers owned by this instance claim one at a time. Each row is still
+ * Splits the rows of each matrix-vector product (or of several products of one input, as one
+ * job) into contiguous chunks that the caller and a small pool of daemon workers owned by this
+ * instance claim one at a time. Each row is still
  * computed whole by the wrapped kernels in its own fixed order, so the result is bit-identical
  * to the wrapped kernels on one thread. Because chunks are claimed, not assigned, a worker that
  * the OS has descheduled never stalls a product: the caller takes its chunks. Small products run
@@ -86,17 +87,44 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
 
     @Override
     public void matvec(TensorData w, float[] x, float[] out, int outOffset, int rowStart, int rowEnd) {
-        if (closed) {
-            throw new IllegalStateException("ParallelKernels " + name() + " is closed");
-        }
+        checkOpen();
         int rows = rowEnd - rowStart;
         if (threads == 1 || rows < 2 * ROW_ALIGNMENT || (long) rows * w.cols() < minParallelElements) {
             inner.matvec(w, x, out, outOffset, rowStart, rowEnd);
             return;
         }
+        run(Job.of(new TensorData[] {w}, x, new float[][] {out}, outOffset, rowStart, rowEnd,
+                threads * CHUNKS_PER_THREAD));
+    }
+
+    /** The products as one job: one dispatch, chunks of every matrix claimed from one counter. */
+    @Override
+    public void matvecs(TensorData[] w, float[] x, float[][] out) {
+        checkOpen();
+        if (w.length != out.length) {
+            throw new IllegalArgumentException("matvecs needs one output per matrix: " + w.length + " != " + out.length);
+        }
+        long elements = 0;
+        for (TensorData t : w) {
+            elements += (long) t.rows() * t.cols();
+        }
+        if (threads == 1 || elements < minParallelElements) {
+            for (int i = 0; i < w.length; i++) {
+                inner.matvec(w[i], x, out[i], 0, 0, w[i].rows());
+            }
+            return;
+        }
+        run(Job.of(w, x, out, 0, 0, -1, threads * CHUNKS_PER_THREAD));
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("ParallelKernels " + name() + " is closed");
+        }
+    }
+
+    private void run(Job job) {
         synchronized (dispatch) {
-            Job job = new Job(w, x, out, outOffset, rowStart, rowEnd, Math.min(threads * CHUNKS_PER_THREAD,
-                    rows / ROW_ALIGNMENT));
             current = job;                            // publishes the job
             for (Worker worker : workers) {
                 if (worker.parked) {
@@ -156,42 +184,74 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
         }
     }
 
-    /** One product: its arguments, its chunking, and the claim and completion counters. */
+    /**
+     * One job: row ranges (chunks) of one or more products of the same input, and the claim and
+     * completion counters. Chunks are whole multiples of {@link #ROW_ALIGNMENT} rows (but the last of
+     * a matrix), each matrix cut into chunks in proportion to its share of the weights.
+     */
     private static final class Job {
-        final TensorData w;
+        final TensorData[] w;
         final float[] x;
-        final float[] out;
+        final float[][] out;
         final int outOffset;
-        final int rowStart;
-        final int rowEnd;
+        final int[] chunkMatrix;
+        final int[] chunkFrom;
+        final int[] chunkTo;
         final int chunks;
-        final int perChunk;
         final AtomicInteger next = new AtomicInteger();
         final AtomicInteger done = new AtomicInteger();
         volatile Throwable failure;
 
-        Job(TensorData w, float[] x, float[] out, int outOffset, int rowStart, int rowEnd, int chunks) {
+        private Job(TensorData[] w, float[] x, float[][] out, int outOffset, int[] matrix, int[] from, int[] to,
+                    int chunks) {
             this.w = w;
             this.x = x;
             this.out = out;
             this.outOffset = outOffset;
-            this.rowStart = rowStart;
-            this.rowEnd = rowEnd;
+            this.chunkMatrix = matrix;
+            this.chunkFrom = from;
+            this.chunkTo = to;
             this.chunks = chunks;
-            int per = (rowEnd - rowStart + chunks - 1) / chunks;
-            this.perChunk = (per + ROW_ALIGNMENT - 1) / ROW_ALIGNMENT * ROW_ALIGNMENT;
+        }
+
+        /**
+         * Cuts the products into about {@code target} chunks. With one matrix, rows
+         * {@code [rowStart, rowEnd)}; otherwise ({@code rowEnd < 0}) every row of each.
+         */
+        static Job of(TensorData[] w, float[] x, float[][] out, int outOffset, int rowStart, int rowEnd, int target) {
+            long total = 0;
+            for (TensorData t : w) {
+                total += (long) (rowEnd < 0 ? t.rows() : rowEnd - rowStart) * t.cols();
+            }
+            int[] matrix = new int[target + w.length];
+            int[] from = new int[target + w.length];
+            int[] to = new int[target + w.length];
+            int n = 0;
+            for (int i = 0; i < w.length; i++) {
+                int start = rowEnd < 0 ? 0 : rowStart;
+                int end = rowEnd < 0 ? w[i].rows() : rowEnd;
+                int rows = end - start;
+                long share = (long) rows * w[i].cols() * target / Math.max(1, total);
+                int pieces = (int) Math.max(1, Math.min(share, rows / ROW_ALIGNMENT));
+                int per = (rows + pieces - 1) / pieces;
+                per = (per + ROW_ALIGNMENT - 1) / ROW_ALIGNMENT * ROW_ALIGNMENT;
+                for (int r = start; r < end; r += per) {
+                    matrix[n] = i;
+                    from[n] = r;
+                    to[n] = (int) Math.min((long) r + per, end);
+                    n++;
+                }
+            }
+            return new Job(w, x, out, outOffset, matrix, from, to, n);
         }
 
         /** Claims and computes chunks until none is left. */
         void work(Kernels inner) {
             int c;
             while ((c = next.getAndIncrement()) < chunks) {
-                int from = (int) Math.min((long) rowStart + (long) c * perChunk, rowEnd);
-                int to = (int) Math.min((long) from + perChunk, rowEnd);
+                int m = chunkMatrix[c];
                 try {
-                    if (from < to) {
-                        inner.matvec(w, x, out, outOffset, from, to);
-                    }
+                    inner.matvec(w[m], x, out[m], outOffset, chunkFrom[c], chunkTo[c]);
                 } catch (Throwable t) {
                     failure = t;
                 }

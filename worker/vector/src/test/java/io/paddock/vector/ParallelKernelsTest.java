@@ -23,14 +23,69 @@ class ParallelKernelsTest {
             TensorData w = new RandomTensors(5, false).f32(500, 16);
             float[] x = new RandomTensors(6, false).vector(16);
             float[] out = new float[500];
-            for (int i = 0; i < 200; i++) {
+            // a busy machine may keep the workers off the CPU for a while: run until one joined in
+            int products = 0;
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (products < 200 || (counting.threads.size() < 2 && System.nanoTime() < until)) {
                 p.matvec(w, x, out, 0);
+                products++;
             }
             for (int r = 0; r < 500; r++) {
-                assertThat(counting.rows.get(r)).as("row %d", r).isEqualTo(200);
+                assertThat(counting.rows.get(r)).as("row %d", r).isEqualTo(products);
             }
             assertThat(counting.threads.size()).as("threads that computed rows").isGreaterThan(1);
         }
+    }
+
+    @Test
+    void productsOfOneInputRunAsOneJobWithTheSameBits() {
+        RandomTensors random = new RandomTensors(11, true);
+        ScalarKernels scalar = new ScalarKernels();
+        int[][] shapes = {{288, 288}, {72, 288}, {72, 288}, {768, 288}, {3, 288}, {5, 288}, {1, 288}};
+        TensorData[] w = new TensorData[shapes.length];
+        float[][] expected = new float[shapes.length][];
+        float[] x = random.vector(288);
+        for (int i = 0; i < shapes.length; i++) {
+            w[i] = i % 3 == 0 ? random.f32(shapes[i][0], 288) : i % 3 == 1 ? random.q8(shapes[i][0], 288)
+                    : random.q4(shapes[i][0], 288, 32);
+            expected[i] = new float[shapes[i][0]];
+            scalar.matvec(w[i], x, expected[i], 0);
+        }
+        for (int threads = 1; threads <= 4; threads++) {
+            for (int minElements : new int[] {0, 1 << 15, Integer.MAX_VALUE}) {
+                try (ParallelKernels p = new ParallelKernels(scalar, threads, minElements, 1_000_000)) {
+                    float[][] out = new float[shapes.length][];
+                    for (int i = 0; i < shapes.length; i++) {
+                        out[i] = new float[shapes[i][0]];
+                    }
+                    p.matvecs(w, x, out);
+                    for (int i = 0; i < shapes.length; i++) {
+                        assertThat(out[i]).as("matrix %d, %d threads, min %d", i, threads, minElements)
+                                .isEqualTo(expected[i]);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyRowOfEveryProductIsComputedExactlyOnce() {
+        CountingKernels counting = new CountingKernels(900);
+        try (ParallelKernels p = new ParallelKernels(counting, 3, 0, 1_000_000)) {
+            RandomTensors random = new RandomTensors(12, false);
+            TensorData a = random.f32(300, 16);
+            TensorData b = random.f32(600, 16);
+            float[] x = random.vector(16);
+            for (int i = 0; i < 100; i++) {
+                p.matvecs(new TensorData[] {a, b}, x, new float[][] {new float[300], new float[600]});
+            }
+            // CountingKernels counts by row index: rows 0..299 are met in both matrices
+            for (int r = 0; r < 900; r++) {
+                assertThat(counting.rows.get(r)).as("row %d", r).isEqualTo(r < 300 ? 200 : r < 600 ? 100 : 0);
+            }
+        }
+        assertThatThrownBy(() -> new ScalarKernels().matvecs(new TensorData[1], new float[1], new float[2][]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one output per matrix");
     }
 
     @Test

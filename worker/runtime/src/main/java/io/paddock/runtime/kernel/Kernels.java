@@ -22,6 +22,21 @@ public interface Kernels {
     }
 
     /**
+     * Products that share one input, {@code out[i][r] = Σ_c W_i[r][c] · x[c]} for every row of each
+     * {@code w[i]} (the query, key and value projections; the FFN's gate and up projections), each
+     * exactly as {@link #matvec(TensorData, float[], float[], int)}. Implementations may run them as
+     * one job: a multi-threaded one then dispatches once instead of once per matrix.
+     */
+    default void matvecs(TensorData[] w, float[] x, float[][] out) {
+        if (w.length != out.length) {
+            throw new IllegalArgumentException("matvecs needs one output per matrix: " + w.length + " != " + out.length);
+        }
+        for (int i = 0; i < w.length; i++) {
+            matvec(w[i], x, out[i], 0);
+        }
+    }
+
+    /**
      * Attention scores: {@code out[outOff + p] = dot(q[qOff, qOff+n), rows[rowOff + p·stride, … + n))}
      * for {@code p < count}, each the C9 striped dot product.
      */

@@ -38,10 +38,8 @@ public final class Transformer {
             // attention rmsnorm
             rmsnorm(s.xb, s.x, lw.attnNorm(), eps);
 
-            // q, k, v projections
-            kernels.matvec(lw.wq(), s.xb, s.q, 0);
-            kernels.matvec(lw.wk(), s.xb, s.k, 0);
-            kernels.matvec(lw.wv(), s.xb, s.v, 0);
+            // q, k, v projections (one input: one job for multi-threaded kernels)
+            kernels.matvecs(new TensorData[] {lw.wq(), lw.wk(), lw.wv()}, s.xb, new float[][] {s.q, s.k, s.v});
 
             // RoPE: rotate adjacent pairs of every query and key head at this position
             rope(s.q, c.heads(), c.headDim(), s.rope, pos);
@@ -62,8 +60,7 @@ public final class Transformer {
             rmsnorm(s.xb, s.x, lw.ffnNorm(), eps);
 
             // SwiGLU: hb = silu(w1·xb) * (w3·xb)
-            kernels.matvec(lw.w1(), s.xb, s.hb, 0);
-            kernels.matvec(lw.w3(), s.xb, s.hb2, 0);
+            kernels.matvecs(new TensorData[] {lw.w1(), lw.w3()}, s.xb, new float[][] {s.hb, s.hb2});
             swiglu(s.hb, s.hb2);
 
             // down projection and residual
