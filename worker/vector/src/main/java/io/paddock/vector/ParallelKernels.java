@@ -5,10 +5,11 @@ import io.paddock.runtime.kernel.Kernels;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 
 /**
  * Splits the rows of each matrix-vector product (or of several products of one input, as one
- * job) into contiguous chunks that the caller and a small pool of daemon workers owned by this
+ * job), or a set of independent tasks (attention heads), into chunks that the caller and a small pool of daemon workers owned by this
  * instance claim one at a time. Each row is still
  * computed whole by the wrapped kernels in its own fixed order, so the result is bit-identical
  * to the wrapped kernels on one thread. Because chunks are claimed, not assigned, a worker that
@@ -93,7 +94,7 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
             inner.matvec(w, x, out, outOffset, rowStart, rowEnd);
             return;
         }
-        run(Job.of(new TensorData[] {w}, x, new float[][] {out}, outOffset, rowStart, rowEnd,
+        run(Job.products(inner, new TensorData[] {w}, x, new float[][] {out}, outOffset, rowStart, rowEnd,
                 threads * CHUNKS_PER_THREAD));
     }
 
@@ -114,7 +115,24 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
             }
             return;
         }
-        run(Job.of(w, x, out, 0, 0, -1, threads * CHUNKS_PER_THREAD));
+        run(Job.products(inner, w, x, out, 0, 0, -1, threads * CHUNKS_PER_THREAD));
+    }
+
+    /**
+     * The tasks claimed one at a time by the caller and the workers, when there is enough work to
+     * share. A task may use {@link #dots} and {@link #weightedSum} (they run on the calling thread) but
+     * not this instance's products or {@code forEach}: one job runs at a time.
+     */
+    @Override
+    public void forEach(int n, long workEach, IntConsumer task) {
+        checkOpen();
+        if (threads == 1 || n < 2 || (long) n * workEach < minParallelElements) {
+            for (int i = 0; i < n; i++) {
+                task.accept(i);
+            }
+            return;
+        }
+        run(new Job(task, n));
     }
 
     private void checkOpen() {
@@ -131,7 +149,7 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
                     LockSupport.unpark(worker.thread);
                 }
             }
-            job.work(inner);
+            job.work();
             job.awaitDone();
             if (job.failure != null) {
                 rethrow(job.failure);
@@ -149,7 +167,7 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
         throw new IllegalStateException("kernel worker failed", t);
     }
 
-    /** Attention runs on the caller's thread, with the inner kernels (per-position work is small). */
+    /** One head's scores, with the inner kernels (heads are spread over the threads by {@link #forEach}). */
     @Override
     public void dots(float[] q, int qOff, float[] rows, int rowOff, int stride, int count, int n,
                      float[] out, int outOff) {
@@ -185,40 +203,29 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
     }
 
     /**
-     * One job: row ranges (chunks) of one or more products of the same input, and the claim and
-     * completion counters. Chunks are whole multiples of {@link #ROW_ALIGNMENT} rows (but the last of
-     * a matrix), each matrix cut into chunks in proportion to its share of the weights.
+     * One job: chunks claimed one at a time from one counter, and the completion counter. A
+     * product job's chunks are row ranges of one or more products of the same input: whole
+     * multiples of {@link #ROW_ALIGNMENT} rows (but the last of a matrix), each matrix cut in
+     * proportion to its share of the weights.
      */
     private static final class Job {
-        final TensorData[] w;
-        final float[] x;
-        final float[][] out;
-        final int outOffset;
-        final int[] chunkMatrix;
-        final int[] chunkFrom;
-        final int[] chunkTo;
+        final IntConsumer chunk;
         final int chunks;
         final AtomicInteger next = new AtomicInteger();
         final AtomicInteger done = new AtomicInteger();
         volatile Throwable failure;
 
-        private Job(TensorData[] w, float[] x, float[][] out, int outOffset, int[] matrix, int[] from, int[] to,
-                    int chunks) {
-            this.w = w;
-            this.x = x;
-            this.out = out;
-            this.outOffset = outOffset;
-            this.chunkMatrix = matrix;
-            this.chunkFrom = from;
-            this.chunkTo = to;
+        Job(IntConsumer chunk, int chunks) {
+            this.chunk = chunk;
             this.chunks = chunks;
         }
 
         /**
-         * Cuts the products into about {@code target} chunks. With one matrix, rows
+         * The products cut into about {@code target} chunks. With one matrix, rows
          * {@code [rowStart, rowEnd)}; otherwise ({@code rowEnd < 0}) every row of each.
          */
-        static Job of(TensorData[] w, float[] x, float[][] out, int outOffset, int rowStart, int rowEnd, int target) {
+        static Job products(Kernels inner, TensorData[] w, float[] x, float[][] out, int outOffset, int rowStart,
+                            int rowEnd, int target) {
             long total = 0;
             for (TensorData t : w) {
                 total += (long) (rowEnd < 0 ? t.rows() : rowEnd - rowStart) * t.cols();
@@ -242,20 +249,19 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
                     n++;
                 }
             }
-            return new Job(w, x, out, outOffset, matrix, from, to, n);
+            return new Job(c -> inner.matvec(w[matrix[c]], x, out[matrix[c]], outOffset, from[c], to[c]), n);
         }
 
-        /** Claims and computes chunks until none is left. */
-        void work(Kernels inner) {
+        /** Claims and runs chunks until none is left. */
+        void work() {
             int c;
             while ((c = next.getAndIncrement()) < chunks) {
-                int m = chunkMatrix[c];
                 try {
-                    inner.matvec(w[m], x, out[m], outOffset, chunkFrom[c], chunkTo[c]);
+                    chunk.accept(c);
                 } catch (Throwable t) {
                     failure = t;
                 }
-                done.incrementAndGet();               // publishes the chunk's rows
+                done.incrementAndGet();               // publishes the chunk's writes
             }
         }
 
@@ -285,7 +291,7 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
                 if (job == null) {
                     return;                            // closed
                 }
-                job.work(inner);
+                job.work();
                 seen = job;
             }
         }

@@ -89,6 +89,38 @@ class ParallelKernelsTest {
     }
 
     @Test
+    void tasksRunExactlyOnceAcrossThreadsAndFailuresReachTheCaller() {
+        try (ParallelKernels p = new ParallelKernels(new ScalarKernels(), 3, 0, 1_000_000)) {
+            AtomicIntegerArray runs = new AtomicIntegerArray(7);
+            Set<String> threads = ConcurrentHashMap.newKeySet();
+            int rounds = 0;
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (rounds < 200 || (threads.size() < 2 && System.nanoTime() < until)) {
+                p.forEach(7, 1000, i -> {
+                    threads.add(Thread.currentThread().getName());
+                    runs.incrementAndGet(i);
+                });
+                rounds++;
+            }
+            for (int i = 0; i < 7; i++) {
+                assertThat(runs.get(i)).as("task %d", i).isEqualTo(rounds);
+            }
+            assertThat(threads.size()).as("threads that ran tasks").isGreaterThan(1);
+            assertThatThrownBy(() -> p.forEach(7, 1000, i -> {
+                if (i == 5) {
+                    throw new IllegalStateException("task 5 failed");
+                }
+            })).isInstanceOf(IllegalStateException.class).hasMessage("task 5 failed");
+        }
+        // too little work to share: the caller runs the tasks in order
+        try (ParallelKernels p = new ParallelKernels(new ScalarKernels(), 2, 1 << 15, 1_000_000)) {
+            List<Integer> order = new ArrayList<>();
+            p.forEach(4, 10, order::add);
+            assertThat(order).containsExactly(0, 1, 2, 3);
+        }
+    }
+
+    @Test
     void slowWorkersNeverChangeTheResult() {
         // the inner kernels stall on pool threads: the caller claims the remaining chunks
         Kernels stalling = new Kernels() {

@@ -2,6 +2,8 @@ package io.paddock.runtime.kernel;
 
 import io.paddock.protocol.slm.TensorData;
 
+import java.util.function.IntConsumer;
+
 /**
  * The matrix-vector products of the forward pass. Every implementation follows the C9
  * arithmetic order exactly (each row is one striped dot product), so all of them give
@@ -33,6 +35,18 @@ public interface Kernels {
         }
         for (int i = 0; i < w.length; i++) {
             matvec(w[i], x, out[i], 0);
+        }
+    }
+
+    /**
+     * Runs {@code task.accept(i)} for every {@code i} in {@code [0, n)}: independent tasks (the heads
+     * of one attention step) of about {@code workEach} multiply-adds each, every one writing only its
+     * own slice of the outputs. Implementations may run them on several threads; the default runs
+     * them in order on the caller. Each task computes exactly what it would alone.
+     */
+    default void forEach(int n, long workEach, IntConsumer task) {
+        for (int i = 0; i < n; i++) {
+            task.accept(i);
         }
     }
 

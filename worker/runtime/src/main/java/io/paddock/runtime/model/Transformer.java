@@ -144,7 +144,8 @@ public final class Transformer {
         float[] values = s.valueCache[layer];
         float[] att = s.att;
         float[] out = s.xb;
-        for (int h = 0; h < c.heads(); h++) {
+        // heads are independent (own scores slice, own output slice): kernels may run them in parallel
+        kernels.forEach(c.heads(), 2L * headDim * n, h -> {
             int qOff = h * headDim;
             int kvOff = (h / group) * headDim;
             int a = h * c.maxContext();
@@ -160,7 +161,7 @@ public final class Transformer {
 
             // weighted sum of the values, ascending positions
             kernels.weightedSum(att, a, n, values, kvDim, kvOff, headDim, out, qOff);
-        }
+        });
     }
 
     /** In place: e_i = exp(v_i − max), total = C9 striped Σ e_i, v_i = e_i / total. */
