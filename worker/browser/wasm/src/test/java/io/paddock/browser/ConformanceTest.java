@@ -19,16 +19,11 @@ import io.paddock.runtime.eval.Candidate;
 import io.paddock.runtime.eval.CandidateEvaluation;
 import io.paddock.runtime.eval.Evaluator;
 import io.paddock.runtime.kernel.ScalarKernels;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,30 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * q4_0 models, BTOK and BPE tokenizers, each adapter kind, greedy and stochastic sampling. The
  * browser's result message is decoded by the JVM's codec, so the text floats round-trip too.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConformanceTest {
+class ConformanceTest extends PageFixture {
     private static final Sampling STOCHASTIC = new Sampling(0.8f, 40, 0.9f, 0x9E3779B97F4A7C15L);
     private static final Sampling HOT = new Sampling(1.3f, 1024, 1f, 7L);
-
-    private TestServer server;
-    private ConformancePage page;
-
-    @BeforeAll
-    void start(@TempDir Path profile) {
-        Chromium.require();
-        server = new TestServer();
-        page = new ConformancePage(server, profile);
-    }
-
-    @AfterAll
-    void stop() {
-        if (page != null) {
-            page.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     /** A unit: a model, its adapters, the sampling. */
     record Scenario(String name, DType dtype, boolean bpe, int shape, List<AdapterKind> adapters, Sampling sampling) {

@@ -6,14 +6,9 @@ import io.paddock.protocol.json.JsonObject;
 import io.paddock.protocol.json.JsonValue;
 import io.paddock.protocol.slm.TensorData;
 import io.paddock.runtime.kernel.ScalarKernels;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,29 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * weighted sums) with odd widths and counts. NaN results only need to be NaN on both sides (the
  * payload is not portable), everything else must match bit for bit.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KernelBitsTest {
+class KernelBitsTest extends PageFixture {
     private static final float TINY = 0x1p-102f;
-
-    private TestServer server;
-    private ConformancePage page;
-
-    @BeforeAll
-    void start(@TempDir Path profile) {
-        Chromium.require();
-        server = new TestServer();
-        page = new ConformancePage(server, profile);
-    }
-
-    @AfterAll
-    void stop() {
-        if (page != null) {
-            page.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     /** x kinds: what each holds besides ordinary values. */
     enum XKind { NORMAL, ZEROS_AND_HUGE, AT_BOUNDARY, BELOW_BOUNDARY, SUBNORMAL, INFINITE }

@@ -21,13 +21,8 @@ import io.paddock.runtime.eval.Candidate;
 import io.paddock.runtime.eval.CandidateEvaluation;
 import io.paddock.runtime.eval.Evaluator;
 import io.paddock.runtime.kernel.ScalarKernels;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,27 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * package, adapter bound to another model), and a model with more than 64 MB of weights loads
  * into linear memory and evaluates bit-identically to the JVM.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LoadingTest {
-    private TestServer server;
-    private ConformancePage page;
-
-    @BeforeAll
-    void start(@TempDir Path profile) {
-        Chromium.require();
-        server = new TestServer();
-        page = new ConformancePage(server, profile);
-    }
-
-    @AfterAll
-    void stop() {
-        if (page != null) {
-            page.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+class LoadingTest extends PageFixture {
 
     @Test
     void packageNotHashingToItsDigestIsModelNotLoaded() {
