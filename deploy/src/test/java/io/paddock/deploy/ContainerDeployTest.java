@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.output.ToStringConsumer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -31,9 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The shipped container image, for real: built from {@code deploy/container/Dockerfile} and the
  * packaged distribution, one coordinator container and one lab-worker container (host
  * networking, as the deploy files run them), the demo generation submitted from outside with the
- * project's own client. Its deterministic ranking must be byte-identical to an embedded
- * {@code paddock run} of the same generation in this JVM; then the worker (draining) and the
- * coordinator must stop on {@code docker stop} (SIGTERM) well within docker's grace period.
+ * project's own client. Mid-generation the coordinator is stopped ({@code docker stop}, SIGTERM)
+ * and a new coordinator container starts on the same data folder: the generation resumes and its
+ * deterministic ranking must be byte-identical to an embedded {@code paddock run} of the same
+ * generation in this JVM. Then the worker (draining) and the coordinator must stop on
+ * {@code docker stop} well within docker's grace period.
  */
 class ContainerDeployTest {
     private static final String SUBMIT_TOKEN = "container-test-submit-token";
@@ -55,12 +58,10 @@ class ContainerDeployTest {
         ToStringConsumer coordinatorLog = new ToStringConsumer();
         ToStringConsumer workerLog = new ToStringConsumer();
 
-        try (GenericContainer<?> coordinator = new GenericContainer<>(image)
-                .withNetworkMode("host")
-                .withCommand("coordinator", "--port", String.valueOf(port), "--data", "/var/lib/paddock",
-                        "--token", SUBMIT_TOKEN, "--worker-token", WORKER_TOKEN)
-                .withLogConsumer(coordinatorLog)
-                .waitingFor(Wait.forLogMessage("metrics +http.*\\s*", 1).withStartupTimeout(Duration.ofMinutes(2)));
+        Path data = Files.createDirectories(dir.resolve("coordinator-data"));
+        ToStringConsumer restartedLog = new ToStringConsumer();
+        try (GenericContainer<?> coordinator = coordinator(image, port, data, coordinatorLog);
+             GenericContainer<?> restarted = coordinator(image, port, data, restartedLog);
              GenericContainer<?> worker = new GenericContainer<>(image)
                 .withNetworkMode("host")
                 .withCommand("worker", "--coordinator", url, "--token", WORKER_TOKEN, "--slots", "2",
@@ -73,26 +74,64 @@ class ContainerDeployTest {
             FarmClient client = new FarmClient(URI.create(url), SUBMIT_TOKEN);
             String json = GenerationUpload.prepare(GenerationFiles.load(generation), client, System.err);
             String id = client.submit(json, true).getString("id"); // as paddock run: the foreign adapter fails alone
+
+            // the coordinator is stopped mid-generation (SIGTERM) and a new one starts on the same data folder:
+            // the generation resumes from its journal and result log, the worker reconnects by itself
+            long doneBefore = awaitSomeProgress(client, id);
+            DockerClient docker = DockerClientFactory.instance().client();
+            docker.stopContainerCmd(coordinator.getContainerId()).withTimeout(60).exec();
+            Long exit = docker.inspectContainerCmd(coordinator.getContainerId()).exec().getState().getExitCodeLong();
+            assertThat(exit).as("coordinator exit code after SIGTERM; log:\n%s", coordinatorLog.toUtf8String())
+                    .isEqualTo(143L);
+            restarted.start();
             JsonObject status = awaitEnd(client, id);
-            assertThat(status.getString("status")).as("generation %s: %s\ncoordinator log:\n%s\nworker log:\n%s",
-                    id, status.encode(), coordinatorLog.toUtf8String(), workerLog.toUtf8String()).isEqualTo("done");
+            assertThat(status.getString("status")).as("generation %s: %s\ncoordinator logs:\n%s\n%s\nworker log:\n%s",
+                    id, status.encode(), coordinatorLog.toUtf8String(), restartedLog.toUtf8String(),
+                    workerLog.toUtf8String()).isEqualTo("done");
+            assertThat(doneBefore).as("cases done before the restart").isPositive();
+            assertThat(restartedLog.toUtf8String()).as("the new coordinator resumed the generation")
+                    .contains("generation " + id + " ", " resumed (era 1)");
             String fromContainers = client.deterministicRanking(id);
 
             assertThat(fromContainers).isEqualTo(embeddedDeterministicRanking(generation, dir.resolve("embedded")));
             assertThat(metrics(url)).contains("paddock_workers{", "kind=\"jvm\"", "paddock_results_total{");
 
-            DockerClient docker = DockerClientFactory.instance().client();
             docker.stopContainerCmd(worker.getContainerId()).withTimeout(60).exec();
-            Long exit = docker.inspectContainerCmd(worker.getContainerId()).exec().getState().getExitCodeLong();
+            exit = docker.inspectContainerCmd(worker.getContainerId()).exec().getState().getExitCodeLong();
             // 143 = ended by the SIGTERM itself (the JVM's status once its shutdown hooks are done); 137 would
             // mean the drain hung until docker's SIGKILL.
             assertThat(exit).as("worker exit code after SIGTERM; log:\n%s", workerLog.toUtf8String()).isEqualTo(143L);
             assertThat(workerLog.toUtf8String()).contains(": draining", ": drained, stopped");
 
-            docker.stopContainerCmd(coordinator.getContainerId()).withTimeout(60).exec();
-            exit = docker.inspectContainerCmd(coordinator.getContainerId()).exec().getState().getExitCodeLong();
-            assertThat(exit).as("coordinator exit code after SIGTERM; log:\n%s", coordinatorLog.toUtf8String())
+            docker.stopContainerCmd(restarted.getContainerId()).withTimeout(60).exec();
+            exit = docker.inspectContainerCmd(restarted.getContainerId()).exec().getState().getExitCodeLong();
+            assertThat(exit).as("coordinator exit code after SIGTERM; log:\n%s", restartedLog.toUtf8String())
                     .isEqualTo(143L);
+        }
+    }
+
+    /** A coordinator container on {@code port} keeping its data in the host folder {@code data}. */
+    private static GenericContainer<?> coordinator(ImageFromDockerfile image, int port, Path data, ToStringConsumer log) {
+        return new GenericContainer<>(image)
+                .withNetworkMode("host")
+                .withFileSystemBind(data.toString(), "/var/lib/paddock", BindMode.READ_WRITE)
+                .withCommand("coordinator", "--port", String.valueOf(port), "--data", "/var/lib/paddock",
+                        "--token", SUBMIT_TOKEN, "--worker-token", WORKER_TOKEN)
+                .withLogConsumer(log)
+                .waitingFor(Wait.forLogMessage("metrics +http.*\\s*", 1).withStartupTimeout(Duration.ofMinutes(2)));
+    }
+
+    /** Waits until some cases of a running generation are done; returns how many. */
+    private static long awaitSomeProgress(FarmClient client, String id) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + GENERATION_LIMIT.toNanos();
+        while (true) {
+            JsonObject status = client.status(id);
+            long done = status.getJsonObject("progress").getLong("cases_done");
+            if (done > 0 || !status.getString("status").equals("running") || System.nanoTime() > deadline) {
+                assertThat(status.getString("status")).as("generation %s before the restart", id).isEqualTo("running");
+                return done;
+            }
+            Thread.sleep(50);
         }
     }
 
