@@ -8,7 +8,7 @@ public final class BenchTable {
     private BenchTable() {
     }
 
-    /** The decode report: shape, bandwidth, then one line per dtype and kernel setup. */
+    /** The decode report: shape, bandwidth, one line per dtype and kernel setup, then the ratios of the run. */
     public static String render(DecodeBenchReport r) {
         StringBuilder sb = new StringBuilder();
         sb.append("shape   ").append(r.shape().describe()).append('\n');
@@ -24,6 +24,13 @@ public final class BenchTable {
             sb.append(String.format(Locale.ROOT, "%-6s %-22s %7d %10.1f %10.1f %11.2f %12.1f %8.0f%% %9s%n", f.dtype(),
                     f.kernels(), f.threads(), f.tokensPerSecond(), f.maxTokensPerSecond(), f.bytesPerToken() / 1e6,
                     f.ceilingTokensPerSecond(), 100 * f.fractionOfCeiling(), f.sameTokens() ? "yes" : "NO"));
+        }
+        List<String> ratios = BenchRatios.lines(r);
+        if (!ratios.isEmpty()) {
+            sb.append("\nratios (same run)\n");
+            for (String line : ratios) {
+                sb.append(line).append('\n');
+            }
         }
         if (!r.notes().isEmpty()) {
             sb.append('\n').append(r.notes()).append('\n');

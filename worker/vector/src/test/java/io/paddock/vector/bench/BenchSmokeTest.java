@@ -63,6 +63,9 @@ class BenchSmokeTest {
         String table = BenchTable.render(r);
         assertThat(table).contains("tiny", "GB/s", "vector256x2threads", "q8_0", "of ceil.");
         assertThat(table).doesNotContain(" NO");
+        assertThat(table).contains("ratios (same run)", "SIMD / scalar", "2 threads / 1 thread", "vs f32 (SIMD, 1 thread)");
+        assertThat(BenchRatios.lines(r)).hasSize(3);
+        assertThat(BenchRatios.lines(r).get(0)).startsWith("f32").doesNotContain("vs f32");
     }
 
     @Test
