@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +91,7 @@ public final class ResultLogReader {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (InputStream in = Files.newInputStream(file)) {
-            LineReader lines = new LineReader(in, maxLineBytes);
+            BoundedLines lines = new BoundedLines(in, maxLineBytes);
             long number = 0;
             while (lines.next()) {
                 number++;
@@ -150,84 +149,6 @@ public final class ResultLogReader {
         return new Answer(id.candidate(), start, start + results.size(), logged.epoch(), logged.workerId(),
                 logged.workerKind(), logged.trusted(), logged.calibration(), m.evidenceDigest(), null, null,
                 m.timing().wallNanos(), m.timing().generatedTokens(), WireCodec.encode(m));
-    }
-
-    /** Newline-separated byte lines of a stream, each at most a cap long (longer ones are flagged, not kept). */
-    private static final class LineReader {
-        private final InputStream in;
-        private final int cap;
-        private final byte[] chunk = new byte[64 * 1024];
-        private int chunkPos;
-        private int chunkEnd;
-        private byte[] line = new byte[1024];
-        private int length;
-        private boolean tooLong;
-
-        LineReader(InputStream in, int cap) {
-            this.in = in;
-            this.cap = cap;
-        }
-
-        /** Moves to the next line (a last line without newline counts); false at the end. */
-        boolean next() throws IOException {
-            length = 0;
-            tooLong = false;
-            boolean any = false;
-            while (true) {
-                if (chunkPos == chunkEnd) {
-                    int n = in.read(chunk);
-                    if (n < 0) {
-                        return any;
-                    }
-                    chunkPos = 0;
-                    chunkEnd = n;
-                }
-                any = true;
-                int start = chunkPos;
-                int nl = -1;
-                for (int i = start; i < chunkEnd; i++) {
-                    if (chunk[i] == '\n') {
-                        nl = i;
-                        break;
-                    }
-                }
-                int end = nl < 0 ? chunkEnd : nl;
-                keep(start, end);
-                chunkPos = nl < 0 ? chunkEnd : nl + 1;
-                if (nl >= 0) {
-                    return true;
-                }
-            }
-        }
-
-        private void keep(int start, int end) {
-            int n = end - start;
-            if (tooLong || n == 0) {
-                return;
-            }
-            if ((long) length + n > cap) {
-                tooLong = true;
-                length = 0;
-                return;
-            }
-            if (length + n > line.length) {
-                line = Arrays.copyOf(line, (int) Math.min(cap, Math.max((long) line.length * 2, (long) length + n)));
-            }
-            System.arraycopy(chunk, start, line, length, n);
-            length += n;
-        }
-
-        boolean tooLong() {
-            return tooLong;
-        }
-
-        byte[] bytes() {
-            return line;
-        }
-
-        int length() {
-            return length;
-        }
     }
 
     /** Cuts the file back to its last newline when a crash left a partial last line. */
