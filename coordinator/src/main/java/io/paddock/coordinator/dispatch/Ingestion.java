@@ -30,10 +30,10 @@ import java.util.Map;
  * Takes in what workers send about their leases: results, failures and heartbeats. A result is
  * checked (its unit exists, its cases are the unit's, its digest is what it claims), its payload
  * stored, then handed to the scheduler ({@link CompleteUnit}, where the entry lives, fenced by
- * epoch and idempotent). Only an answer the scheduler accepted is written to the durable result
- * log, and it is acknowledged once that line is forced; a stale, rejected or duplicate answer is
- * never logged (a restart must not find evidence the live scheduler refused) and is acknowledged
- * at once. A crash between the decision and the log loses nothing that matters: the scheduling
+ * epoch and idempotent). Only an answer the scheduler accepted (or a resend of one: a duplicate)
+ * is written to the durable result log, and it is acknowledged once that line is forced; a stale
+ * or rejected answer is never logged (a restart must not find evidence the live scheduler
+ * refused) and is acknowledged at once. A crash between the decision and the log loses nothing that matters: the scheduling
  * state dies with the process, the worker's resend is answered stale after the restart and the
  * cases are leased again.
  */
@@ -165,7 +165,10 @@ public final class Ingestion {
      * When the write fails the decision still stands (the scheduler moved on) but is not acknowledged.
      */
     private Future<Decided> logIfAccepted(String generationId, String line, String unitId, Completion c) {
-        if (!c.outcome().equals(WireMessage.ACCEPTED)) {
+        // A duplicate (the same lease answered again: a resend) is logged too before its ack: the first
+        // answer's line may not be on disk (its append failed, or is still queued), and the ack ends the
+        // worker's resending. Replay keeps the first line of a lease and drops the others.
+        if (!c.outcome().equals(WireMessage.ACCEPTED) && !c.outcome().equals(WireMessage.DUPLICATE)) {
             return Future.succeededFuture(new Decided(c, true));
         }
         return log.append(context, generationId, line).map(v -> new Decided(c, true)).recover(e -> {

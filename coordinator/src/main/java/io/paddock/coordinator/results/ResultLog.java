@@ -39,6 +39,8 @@ public final class ResultLog implements AutoCloseable {
     private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final Map<String, FileChannel> open = new HashMap<>();
+    /** Where a file must be cut back to when reopened: a failed batch whose undo failed too. */
+    private final Map<String, Long> cutOnReopen = new HashMap<>();
 
     /**
      * @param dir   where generation folders live
@@ -130,7 +132,7 @@ public final class ResultLog implements AutoCloseable {
     /**
      * Cuts a failed batch (a write or force that failed halfway, e.g. a full disk) back off the
      * file, so the next batch does not continue a partial line. When even that fails, the file is
-     * closed and reopened by the next batch (a restart cuts a torn last line when it reads the log).
+     * closed, and the next batch reopens it and cuts it back first.
      */
     private void undo(String generationId, FileChannel channel, long size) {
         try {
@@ -142,6 +144,7 @@ public final class ResultLog implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             open.remove(generationId);
+            cutOnReopen.put(generationId, size);
             try {
                 channel.close();
             } catch (IOException ignored) {
@@ -175,6 +178,21 @@ public final class ResultLog implements AutoCloseable {
             Path file = file(generationId);
             Files.createDirectories(file.getParent());
             c = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            Long cut = cutOnReopen.get(generationId);
+            if (cut != null) {
+                try {
+                    if (c.size() > cut) {
+                        c.truncate(cut);                  // the failed batch's bytes, left by a failed undo
+                        if (force) {
+                            c.force(false);
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    c.close();
+                    throw e;
+                }
+                cutOnReopen.remove(generationId);
+            }
             open.put(generationId, c);
         }
         return c;

@@ -89,6 +89,10 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
     @Override
     public void matvec(TensorData w, float[] x, float[] out, int outOffset, int rowStart, int rowEnd) {
         checkOpen();
+        if (rowStart < 0 || rowEnd < rowStart || rowEnd > w.rows()) {
+            throw new IllegalArgumentException("rows [" + rowStart + ", " + rowEnd + ") are not within the "
+                    + w.rows() + " rows of the matrix");
+        }
         int rows = rowEnd - rowStart;
         if (threads == 1 || rows < 2 * ROW_ALIGNMENT || (long) rows * w.cols() < minParallelElements) {
             inner.matvec(w, x, out, outOffset, rowStart, rowEnd);
@@ -120,8 +124,8 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
 
     /**
      * The tasks claimed one at a time by the caller and the workers, when there is enough work to
-     * share. A task may use {@link #dots} and {@link #weightedSum} (they run on the calling thread) but
-     * not this instance's products or {@code forEach}: one job runs at a time.
+     * share. A task that calls this instance again (a product, another {@code forEach}) has that
+     * call run on its own thread: one job runs at a time.
      */
     @Override
     public void forEach(int n, long workEach, IntConsumer task) {
@@ -142,6 +146,13 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
     }
 
     private void run(Job job) {
+        if (Thread.holdsLock(dispatch) || onPoolThread()) {
+            job.work();                                // called from inside a job: no second dispatch
+            if (job.failure != null) {
+                rethrow(job.failure);
+            }
+            return;
+        }
         synchronized (dispatch) {
             current = job;                            // publishes the job
             for (Worker worker : workers) {
@@ -155,6 +166,16 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
                 rethrow(job.failure);
             }
         }
+    }
+
+    private boolean onPoolThread() {
+        Thread me = Thread.currentThread();
+        for (Worker worker : workers) {
+            if (worker.thread == me) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void rethrow(Throwable t) {

@@ -121,6 +121,27 @@ class ParallelKernelsTest {
     }
 
     @Test
+    void callsFromInsideATaskRunOnTheirOwnThreadAndBadRowRangesAreRefused() {
+        ScalarKernels scalar = new ScalarKernels();
+        RandomTensors random = new RandomTensors(13, false);
+        TensorData w = random.f32(64, 32);
+        float[] x = random.vector(32);
+        float[] expected = new float[64];
+        scalar.matvec(w, x, expected, 0);
+        try (ParallelKernels p = new ParallelKernels(scalar, 2, 0, 1_000_000)) {
+            float[][] outs = new float[4][64];
+            p.forEach(4, 1000, i -> p.matvec(w, x, outs[i], 0));
+            for (float[] out : outs) {
+                assertThat(out).isEqualTo(expected);
+            }
+            assertThatThrownBy(() -> p.matvec(w, x, new float[64], 0, -20, -4))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not within");
+            assertThatThrownBy(() -> p.matvec(w, x, new float[64], 0, 8, 65))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void slowWorkersNeverChangeTheResult() {
         // the inner kernels stall on pool threads: the caller claims the remaining chunks
         Kernels stalling = new Kernels() {
