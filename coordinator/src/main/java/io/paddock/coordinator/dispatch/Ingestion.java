@@ -101,7 +101,7 @@ public final class Ingestion {
         payloads.put(context, key, payload)
                 .compose(v -> FarmMaps.on(context, maps.work().submitToKey(id.candidateKey(),
                         new CompleteUnit(report, registry.online()))))
-                .compose(c -> logIfAccepted(id.generationId(), line, result.unitId(), c))
+                .compose(c -> logIfKept(id.generationId(), line, result.unitId(), c))
                 .onSuccess(d -> {
                     Completion c = d.completion();
                     if (c.outcome().equals(WireMessage.ACCEPTED)) {
@@ -133,7 +133,7 @@ public final class Ingestion {
         FarmMaps.on(context, maps.work().submitToKey(id.candidateKey(),
                         new CompleteUnit(new Report(id.unit(), -1, -1, failure.epoch(), worker.id(), worker.kind(),
                                 worker.trusted(), null, failure.code(), failure.cause()), registry.online())))
-                .compose(c -> logIfAccepted(id.generationId(), line, failure.unitId(), c))
+                .compose(c -> logIfKept(id.generationId(), line, failure.unitId(), c))
                 .onSuccess(d -> settled(worker, id, failure.unitId(), failure.epoch(), d.completion(), d.logged()))
                 .onFailure(e -> LOG.error("could not ingest failure of {} from {}", failure.unitId(), worker.id(), e));
     }
@@ -160,19 +160,19 @@ public final class Ingestion {
     }
 
     /**
-     * Writes the line of an answer the scheduler accepted to the durable log (forced before the
-     * returned future completes, so before the acknowledgement); any other answer is not logged.
-     * When the write fails the decision still stands (the scheduler moved on) but is not acknowledged.
+     * Writes the line of an answer the scheduler kept to the durable log (forced before the returned
+     * future completes, so before the acknowledgement): an accepted one, or a duplicate (a resend of
+     * an answered lease, whose first line may still be queued or may have failed to append; the ack
+     * ends the resending, and replay keeps the first line of a lease). Stale and rejected answers are
+     * not logged. When the write fails the decision stands (the scheduler moved on) but is not
+     * acknowledged.
      */
-    private Future<Decided> logIfAccepted(String generationId, String line, String unitId, Completion c) {
-        // A duplicate (the same lease answered again: a resend) is logged too before its ack: the first
-        // answer's line may not be on disk (its append failed, or is still queued), and the ack ends the
-        // worker's resending. Replay keeps the first line of a lease and drops the others.
+    private Future<Decided> logIfKept(String generationId, String line, String unitId, Completion c) {
         if (!c.outcome().equals(WireMessage.ACCEPTED) && !c.outcome().equals(WireMessage.DUPLICATE)) {
             return Future.succeededFuture(new Decided(c, true));
         }
         return log.append(context, generationId, line).map(v -> new Decided(c, true)).recover(e -> {
-            LOG.error("could not log the accepted answer of {}; it is not acknowledged", unitId, e);
+            LOG.error("could not log the answer of {}; it is not acknowledged", unitId, e);
             return Future.succeededFuture(new Decided(c, false));
         });
     }

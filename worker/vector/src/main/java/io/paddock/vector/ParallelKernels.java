@@ -98,8 +98,8 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
             inner.matvec(w, x, out, outOffset, rowStart, rowEnd);
             return;
         }
-        run(Job.products(inner, new TensorData[] {w}, x, new float[][] {out}, outOffset, rowStart, rowEnd,
-                threads * CHUNKS_PER_THREAD));
+        run(Job.products(inner, new TensorData[] {w}, x, new float[][] {out}, outOffset, new int[] {rowStart},
+                new int[] {rowEnd}, threads * CHUNKS_PER_THREAD));
     }
 
     /** The products as one job: one dispatch, chunks of every matrix claimed from one counter. */
@@ -114,12 +114,15 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
             elements += (long) t.rows() * t.cols();
         }
         if (threads == 1 || elements < minParallelElements) {
-            for (int i = 0; i < w.length; i++) {
-                inner.matvec(w[i], x, out[i], 0, 0, w[i].rows());
-            }
+            inner.matvecs(w, x, out);
             return;
         }
-        run(Job.products(inner, w, x, out, 0, 0, -1, threads * CHUNKS_PER_THREAD));
+        int[] starts = new int[w.length];
+        int[] ends = new int[w.length];
+        for (int i = 0; i < w.length; i++) {
+            ends[i] = w[i].rows();
+        }
+        run(Job.products(inner, w, x, out, 0, starts, ends, threads * CHUNKS_PER_THREAD));
     }
 
     /**
@@ -131,9 +134,7 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
     public void forEach(int n, long workEach, IntConsumer task) {
         checkOpen();
         if (threads == 1 || n < 2 || (long) n * workEach < minParallelElements) {
-            for (int i = 0; i < n; i++) {
-                task.accept(i);
-            }
+            inner.forEach(n, workEach, task);
             return;
         }
         run(new Job(task, n));
@@ -241,23 +242,20 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
             this.chunks = chunks;
         }
 
-        /**
-         * The products cut into about {@code target} chunks. With one matrix, rows
-         * {@code [rowStart, rowEnd)}; otherwise ({@code rowEnd < 0}) every row of each.
-         */
-        static Job products(Kernels inner, TensorData[] w, float[] x, float[][] out, int outOffset, int rowStart,
-                            int rowEnd, int target) {
+        /** Rows {@code [starts[i], ends[i])} of each product {@code i}, cut into about {@code target} chunks. */
+        static Job products(Kernels inner, TensorData[] w, float[] x, float[][] out, int outOffset, int[] starts,
+                            int[] ends, int target) {
             long total = 0;
-            for (TensorData t : w) {
-                total += (long) (rowEnd < 0 ? t.rows() : rowEnd - rowStart) * t.cols();
+            for (int i = 0; i < w.length; i++) {
+                total += (long) (ends[i] - starts[i]) * w[i].cols();
             }
             int[] matrix = new int[target + w.length];
             int[] from = new int[target + w.length];
             int[] to = new int[target + w.length];
             int n = 0;
             for (int i = 0; i < w.length; i++) {
-                int start = rowEnd < 0 ? 0 : rowStart;
-                int end = rowEnd < 0 ? w[i].rows() : rowEnd;
+                int start = starts[i];
+                int end = ends[i];
                 int rows = end - start;
                 long share = (long) rows * w[i].cols() * target / Math.max(1, total);
                 int pieces = (int) Math.max(1, Math.min(share, rows / ROW_ALIGNMENT));
