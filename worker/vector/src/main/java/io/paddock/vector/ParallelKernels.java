@@ -27,7 +27,7 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
 
     /** Chunks per thread: enough to rebalance when one thread is slowed down. */
     private static final int CHUNKS_PER_THREAD = 2;
-    private static final int ROW_ALIGNMENT = 4;
+    private static final int ROW_ALIGNMENT = Q4Tiles.TILE_ROWS;
 
     private final Kernels inner;
     private final int threads;

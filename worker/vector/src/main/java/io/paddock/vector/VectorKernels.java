@@ -3,15 +3,24 @@ package io.paddock.vector;
 import io.paddock.protocol.slm.TensorData;
 import io.paddock.runtime.kernel.Kernels;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
 /**
  * Matrix-vector products with the Vector API ({@code jdk.incubator.vector}), bit-identical to
  * {@link io.paddock.runtime.kernel.ScalarKernels}: a fixed 256-bit species whose 8 lanes are
  * the 8 C9 stripes, separate lane-wise multiply and add (no FMA), stripes reduced by lane-wise
  * adds in the C9 pairing (no {@code reduceLanes}). Four rows per pass share each load of x.
  * Rows whose result is NaN are recomputed by the scalar reference, so even NaN bits agree.
- * Stateless and thread-safe. Check {@link #isAvailable()} before constructing one.
+ * q4_0 matrices are multiplied from a tiled copy ({@link Q4Tiles}, four bits per weight like the
+ * stored form) made on first use and held as long as the matrix is reachable; an adapter that
+ * replaces a matrix therefore costs one re-tiling of that matrix only. Thread-safe. Check
+ * {@link #isAvailable()} before constructing one.
  */
 public final class VectorKernels implements Kernels {
+    private final Map<TensorData.Q4, Q4Tiles> tiles = Collections.synchronizedMap(new WeakHashMap<>());
+    private final ThreadLocal<Q4TileInput> tileInput = ThreadLocal.withInitial(Q4TileInput::new);
 
     /** Throws if the Vector API cannot be used here (see {@link #isAvailable()}). */
     public VectorKernels() {
@@ -43,9 +52,21 @@ public final class VectorKernels implements Kernels {
         } else if (w instanceof TensorData.Q8 q) {
             Q8Rows.matvec(q.quants(), q.rowScales(), q.cols(), x, out, outOffset, rowStart, rowEnd);
         } else {
-            Q4Rows.matvec((TensorData.Q4) w, x, out, outOffset, rowStart, rowEnd);
+            q4(((TensorData.Q4) w), x, out, outOffset, rowStart, rowEnd);
         }
         NanRows.repair(w, x, out, outOffset, rowStart, rowEnd);
+    }
+
+    private void q4(TensorData.Q4 w, float[] x, float[] out, int outOffset, int rowStart, int rowEnd) {
+        if (!Q4Tiles.supports(w) || !Q4TileRows.matvec(tiles.computeIfAbsent(w, Q4Tiles::of), w, x, tileInput.get(),
+                out, outOffset, rowStart, rowEnd)) {
+            Q4Rows.matvec(w, x, out, outOffset, rowStart, rowEnd);
+        }
+    }
+
+    /** True if this instance holds a tiled copy of {@code w} (it multiplied {@code w} before). */
+    boolean holdsTilesFor(TensorData.Q4 w) {
+        return tiles.containsKey(w);
     }
 
     @Override

@@ -23,8 +23,10 @@ import java.util.function.Consumer;
  * Decode tokens/s of a seeded random model of a named shape, per dtype, for the scalar kernels
  * on one thread, the Vector API kernels on one thread and on N threads; each figure beside the
  * memory-bandwidth ceiling measured in the same run (weight bytes read per token ÷ streaming
- * bytes/s). Each setup runs warm-up generations first (a fresh JVM is far slower), then the
- * median of several greedy generations.
+ * bytes/s). Each setup runs warm-up generations first (a fresh JVM is far slower); then the
+ * timed greedy generations of all setups of a dtype take turns (one run of each, round after
+ * round), so a slow spell of a shared host falls on every setup alike and the ratios between
+ * them hold; each figure is the median of its runs.
  */
 public final class DecodeBench {
     /** The prompt every run starts from. */
@@ -121,20 +123,39 @@ public final class DecodeBench {
             SlmModel slm = RandomModels.generate(s.shape().spec(dtype, s.seed()));
             Model model = Model.of(slm);
             long bytes = CostModel.bytesPerToken(slm);
-            int[] firstTokens = null;
-            for (Setup setup : setups(s, vector)) {
-                progress.accept(dtype.label() + " " + setup.describe() + "…");
-                BandwidthResult bw = setup.threads > 1 ? bwN : bw1;
-                Measured m = measure(model, setup, s);
-                if (firstTokens == null) {
-                    firstTokens = m.tokens;
+            List<Runner> runners = new ArrayList<>();
+            try {
+                for (Setup setup : setups(s, vector)) {
+                    progress.accept(dtype.label() + " " + setup.describe() + ": warming up…");
+                    Runner runner = new Runner(setup, model, s.runs());
+                    runners.add(runner);
+                    runner.warmUp(s);
                 }
-                figures.add(new DecodeFigure(dtype.label(), m.kernels, setup.simd, setup.threads, m.median, m.min,
-                        m.max, m.tokens.length, bytes, bw.bytesPerSecond() / bytes,
-                        Arrays.equals(firstTokens, m.tokens)));
+                progress.accept(dtype.label() + ": " + s.runs() + " timed rounds, setups taking turns…");
+                for (int i = 0; i < s.runs(); i++) {
+                    for (Runner runner : runners) {
+                        runner.time(s, i);
+                    }
+                }
+                int[] firstTokens = runners.get(0).tokens;
+                for (Runner r : runners) {
+                    BandwidthResult bw = r.setup.threads > 1 ? bwN : bw1;
+                    double[] sorted = r.rates.clone();
+                    Arrays.sort(sorted);
+                    figures.add(new DecodeFigure(dtype.label(), r.kernels.name(), r.setup.simd, r.setup.threads,
+                            median(sorted), sorted[0], sorted[sorted.length - 1], r.tokens.length, bytes,
+                            bw.bytesPerSecond() / bytes, Arrays.equals(firstTokens, r.tokens)));
+                }
+            } finally {
+                runners.forEach(Runner::close);
             }
         }
         return new DecodeBenchReport(s.shape(), s.newTokens(), bw1, bwN, figures, notes);
+    }
+
+    private static double median(double[] sorted) {
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     private static List<Setup> setups(Settings s, boolean vector) {
@@ -151,39 +172,45 @@ public final class DecodeBench {
         return setups;
     }
 
-    private static Measured measure(Model model, Setup setup, Settings s) {
-        Kernels kernels = setup.create();
-        try {
-            Generator generator = new Generator(kernels, model);
-            byte[] prompt = PROMPT.getBytes(StandardCharsets.UTF_8);
+    /** One setup's kernels and generator, its timed rates and the ids of its last run. */
+    private static final class Runner {
+        final Setup setup;
+        final Kernels kernels;
+        final Generator generator;
+        final Model model;
+        final double[] rates;
+        int[] tokens = new int[0];
+
+        Runner(Setup setup, Model model, int runs) {
+            this.setup = setup;
+            this.kernels = setup.create();
+            this.generator = new Generator(kernels, model);
+            this.model = model;
+            this.rates = new double[runs];
+        }
+
+        void warmUp(Settings s) {
             long warmupEnd = System.nanoTime() + s.warmupMillis() * 1_000_000L;
             for (int i = 0; i < s.warmupRuns() || System.nanoTime() - warmupEnd < 0; i++) {
-                generator.generate(model, prompt, s.newTokens(), Sampling.GREEDY);
+                generator.generate(model, PROMPT.getBytes(StandardCharsets.UTF_8), s.newTokens(), Sampling.GREEDY);
             }
-            double[] rates = new double[s.runs()];
-            int[] tokens = new int[0];
-            for (int i = 0; i < s.runs(); i++) {
-                GenerationResult r = generator.generate(model, prompt, s.newTokens(), Sampling.GREEDY);
-                tokens = r.outputTokens();
-                int generated = tokens.length;
-                // the first token comes from the prefill's logits: the decode loop ran generated - 1 passes
-                long nanos = r.diagnostics().decodeNanos();
-                rates[i] = generated > 1 && nanos > 0 ? (generated - 1) * 1e9 / nanos : 0.0;
-            }
-            double[] sorted = rates.clone();
-            Arrays.sort(sorted);
-            double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-            return new Measured(kernels.name(), median, sorted[0], sorted[sorted.length - 1], tokens);
-        } finally {
+        }
+
+        void time(Settings s, int run) {
+            GenerationResult r = generator.generate(model, PROMPT.getBytes(StandardCharsets.UTF_8), s.newTokens(),
+                    Sampling.GREEDY);
+            tokens = r.outputTokens();
+            int generated = tokens.length;
+            // the first token comes from the prefill's logits: the decode loop ran generated - 1 passes
+            long nanos = r.diagnostics().decodeNanos();
+            rates[run] = generated > 1 && nanos > 0 ? (generated - 1) * 1e9 / nanos : 0.0;
+        }
+
+        void close() {
             if (kernels instanceof ParallelKernels p) {
                 p.close();
             }
         }
-    }
-
-    /** What the timed runs of one setup gave. */
-    private record Measured(String kernels, double median, double min, double max, int[] tokens) {
     }
 
     /** One kernel setup: scalar or SIMD, on some threads. */
