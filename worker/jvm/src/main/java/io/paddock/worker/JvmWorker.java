@@ -6,6 +6,7 @@ import io.paddock.protocol.wire.WireMessage;
 import io.paddock.runtime.eval.ReferenceWorkload;
 import io.paddock.runtime.kernel.Kernels;
 import io.paddock.vector.JvmKernels;
+import io.paddock.vector.Q4TileCache;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -87,8 +88,9 @@ public final class JvmWorker {
             t.setDaemon(true);
             return t;
         });
+        Q4TileCache tiles = new Q4TileCache();                  // one tiled copy per q4_0 matrix for all slots
         this.slots = ThreadLocal.withInitial(() -> {
-            Kernels k = JvmKernels.create(config.simd(), config.threads());
+            Kernels k = JvmKernels.create(config.simd(), config.threads(), tiles);
             synchronized (kernels) {
                 kernels.add(k);
             }

@@ -14,10 +14,18 @@ public final class JvmKernels {
      * (close the result if it is {@link AutoCloseable} to stop its threads).
      */
     public static Kernels create(boolean simd, int threads) {
+        return create(simd, threads, new Q4TileCache());
+    }
+
+    /**
+     * As {@link #create(boolean, int)}, with Vector API kernels keeping their tiled q4_0 copies in
+     * {@code tiles}: kernels made for several slots of one worker share one copy per matrix.
+     */
+    public static Kernels create(boolean simd, int threads, Q4TileCache tiles) {
         if (threads < 1 || threads > ParallelKernels.MAX_THREADS) {
             throw new IllegalArgumentException("threads must be in 1.." + ParallelKernels.MAX_THREADS + ": " + threads);
         }
-        Kernels base = simd && VectorKernels.isAvailable() ? new VectorKernels() : new ScalarKernels();
+        Kernels base = simd && VectorKernels.isAvailable() ? new VectorKernels(tiles) : new ScalarKernels();
         return threads == 1 ? base : new ParallelKernels(base, threads);
     }
 }

@@ -3,27 +3,34 @@ package io.paddock.vector;
 import io.paddock.protocol.slm.TensorData;
 import io.paddock.runtime.kernel.Kernels;
 
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
-
 /**
  * Matrix-vector products with the Vector API ({@code jdk.incubator.vector}), bit-identical to
  * {@link io.paddock.runtime.kernel.ScalarKernels}: a fixed 256-bit species whose 8 lanes are
  * the 8 C9 stripes, separate lane-wise multiply and add (no FMA), stripes reduced by lane-wise
- * adds in the C9 pairing (no {@code reduceLanes}). Four rows per pass share each load of x.
+ * adds in the C9 pairing (no {@code reduceLanes}). f32 and q8_0: four rows per pass share each
+ * load of x.
  * Rows whose result is NaN are recomputed by the scalar reference, so even NaN bits agree.
  * q4_0 matrices are multiplied from a tiled copy ({@link Q4Tiles}, four bits per weight like the
- * stored form) made on first use and held as long as the matrix is reachable; an adapter that
- * replaces a matrix therefore costs one re-tiling of that matrix only. Thread-safe. Check
- * {@link #isAvailable()} before constructing one.
+ * stored form, eight rows per vector instead of four) made on first use and held in a
+ * {@link Q4TileCache} as long as the matrix is reachable; an adapter that replaces a matrix
+ * therefore costs one re-tiling of that matrix only. Thread-safe. Check {@link #isAvailable()}
+ * before constructing one.
  */
 public final class VectorKernels implements Kernels {
-    private final Map<TensorData.Q4, Q4Tiles> tiles = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Q4TileCache tiles;
     private final ThreadLocal<Q4TileInput> tileInput = ThreadLocal.withInitial(Q4TileInput::new);
 
-    /** Throws if the Vector API cannot be used here (see {@link #isAvailable()}). */
+    /** Kernels with their own tile cache; throws if the Vector API cannot be used here (see {@link #isAvailable()}). */
     public VectorKernels() {
+        this(new Q4TileCache());
+    }
+
+    /** Kernels sharing {@code tiles} with others (one tiled copy per matrix between them). */
+    public VectorKernels(Q4TileCache tiles) {
+        if (tiles == null) {
+            throw new IllegalArgumentException("the tile cache must not be null");
+        }
+        this.tiles = tiles;
         if (!isAvailable()) {
             throw new IllegalStateException("the Vector API is not available: run with --add-modules "
                     + "jdk.incubator.vector on a machine with 256-bit vectors");
@@ -47,6 +54,7 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void matvec(TensorData w, float[] x, float[] out, int outOffset, int rowStart, int rowEnd) {
+        tiles.expunge();
         if (w instanceof TensorData.F32 f) {
             F32Rows.matvec(f.values(), f.cols(), x, out, outOffset, rowStart, rowEnd);
         } else if (w instanceof TensorData.Q8 q) {
@@ -58,7 +66,7 @@ public final class VectorKernels implements Kernels {
     }
 
     private void q4(TensorData.Q4 w, float[] x, float[] out, int outOffset, int rowStart, int rowEnd) {
-        if (!Q4Tiles.supports(w) || !Q4TileRows.matvec(tiles.computeIfAbsent(w, Q4Tiles::of), w, x, tileInput.get(),
+        if (!Q4Tiles.supports(w) || !Q4TileRows.matvec(tiles.of(w), w, x, tileInput.get(),
                 out, outOffset, rowStart, rowEnd)) {
             Q4Rows.matvec(w, x, out, outOffset, rowStart, rowEnd);
         }
@@ -66,7 +74,7 @@ public final class VectorKernels implements Kernels {
 
     /** True if this instance holds a tiled copy of {@code w} (it multiplied {@code w} before). */
     boolean holdsTilesFor(TensorData.Q4 w) {
-        return tiles.containsKey(w);
+        return tiles.holds(w);
     }
 
     @Override

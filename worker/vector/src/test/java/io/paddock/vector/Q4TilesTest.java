@@ -53,6 +53,101 @@ class Q4TilesTest {
     }
 
     @Test
+    void finiteExtremesKeepTheirBitsOnTheTiledPath() {
+        // no NaN anywhere, so NanRows cannot hide a difference: huge inputs against tiny scales,
+        // zero / -0 / subnormal scales, inputs at the smallest accepted magnitude, overflow to +Inf
+        RandomTensors rt = new RandomTensors(6006, false);
+        float[][] inputs = new float[4][96];
+        for (int c = 0; c < 96; c++) {
+            inputs[0][c] = (c % 2 == 0 ? 1 : -1) * 1e37f * (1 + c);
+            inputs[1][c] = (c % 3 == 0 ? 0x1p-109f : c % 3 == 1 ? -0x1p-109f : -0f) * (1 + c % 5);
+            inputs[2][c] = c % 4 == 0 ? Float.MAX_VALUE : c % 4 == 1 ? -0f : 0f;
+            inputs[3][c] = (float) Math.scalb(1.0 + c / 97.0, (c * 37) % 200 - 100);
+        }
+        int finite = 0;
+        for (float[] x : inputs) {
+            TensorData.Q4 base = rt.q4(24, 96, 32);
+            float[] scales = base.blockScales().clone();
+            for (int i = 0; i < scales.length; i++) {
+                scales[i] = switch (i % 6) {
+                    case 0 -> 0f;
+                    case 1 -> -0f;
+                    case 2 -> Float.MIN_VALUE * (i + 1);
+                    case 3 -> 1e-38f;
+                    case 4 -> 3e-30f;
+                    default -> 1f;
+                };
+            }
+            // every nibble non-negative: products of one sign per row, so overflow gives +-Inf, never NaN
+            byte[] packed = base.packed().clone();
+            for (int i = 0; i < packed.length; i++) {
+                packed[i] &= 0x77;
+            }
+            TensorData.Q4 w = new TensorData.Q4(24, 96, 32, packed, scales);
+            float[] expected = new float[24];
+            SCALAR.matvec(w, x, expected, 0);
+            for (float e : expected) {
+                if (!Float.isNaN(e)) {
+                    finite++;
+                }
+            }
+            assertTiledMatches(w, x, 0, 24);
+        }
+        assertThat(finite).as("rows not NaN").isGreaterThan(48);
+    }
+
+    @Test
+    void theSmallestAcceptedInputIsTwoToTheMinus109() {
+        RandomTensors rt = new RandomTensors(6007, false);
+        TensorData.Q4 w = rt.q4(8, 32, 32);
+        float[] x = rt.vector(32);
+        x[5] = 0x1p-109f;
+        assertTiledMatches(w, x, 0, 8);
+        x[5] = Math.nextDown(0x1p-109f);
+        assertThat(Q4TileRows.matvec(Q4Tiles.of(w), w, x, new Q4TileInput(), new float[8], 0, 0, 8)).isFalse();
+    }
+
+    @Test
+    void parallelChunksThatSplitTilesStillMatch() {
+        VectorKernels vector = new VectorKernels();
+        try (ParallelKernels pool = new ParallelKernels(vector, 3, 0, 0)) {
+            RandomTensors rt = new RandomTensors(6008, false);
+            TensorData.Q4 w = rt.q4(77, 64, 32);
+            float[] x = rt.vector(64);
+            for (int[] range : new int[][] {{3, 77}, {0, 77}, {5, 61}, {13, 14}}) {
+                float[] expected = filled(90);
+                float[] actual = filled(90);
+                SCALAR.matvec(w, x, expected, 11, range[0], range[1]);
+                pool.matvec(w, x, actual, 11, range[0], range[1]);
+                assertThat(KernelEquivalenceTest.bits(actual)).as("rows [%d, %d)", range[0], range[1])
+                        .containsExactly(KernelEquivalenceTest.bits(expected));
+            }
+            assertThat(vector.holdsTilesFor(w)).isTrue();
+        }
+    }
+
+    @Test
+    void kernelsSharingACacheTileEachMatrixOnceAndDropTheCopyWithTheMatrix() throws InterruptedException {
+        Q4TileCache cache = new Q4TileCache();
+        VectorKernels a = new VectorKernels(cache);
+        VectorKernels b = new VectorKernels(cache);
+        RandomTensors rt = new RandomTensors(6009, false);
+        TensorData.Q4 w = rt.q4(16, 64, 32);
+        float[] x = rt.vector(64);
+        a.matvec(w, x, new float[16], 0);
+        b.matvec(w, x, new float[16], 0);
+        assertThat(cache.size()).isEqualTo(1);
+        assertThat(b.holdsTilesFor(w)).isTrue();
+        assertThat(cache.of(w)).isSameAs(cache.of(w));
+        w = null;
+        for (int i = 0; i < 50 && cache.size() > 0; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(cache.size()).as("copies left after the matrix was collected").isZero();
+    }
+
+    @Test
     void inputsTooSmallToScaleExactlyAreDeclinedAndLeaveTheOutputAlone() {
         RandomTensors rt = new RandomTensors(6002, false);
         TensorData.Q4 w = rt.q4(16, 64, 32);

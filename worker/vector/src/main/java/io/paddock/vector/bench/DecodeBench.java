@@ -11,6 +11,7 @@ import io.paddock.runtime.kernel.ScalarKernels;
 import io.paddock.runtime.model.CostModel;
 import io.paddock.runtime.model.Model;
 import io.paddock.vector.ParallelKernels;
+import io.paddock.vector.Q4TileCache;
 import io.paddock.vector.VectorKernels;
 
 import java.nio.charset.StandardCharsets;
@@ -124,10 +125,11 @@ public final class DecodeBench {
             Model model = Model.of(slm);
             long bytes = CostModel.bytesPerToken(slm);
             List<Runner> runners = new ArrayList<>();
+            Q4TileCache tiles = new Q4TileCache();
             try {
                 for (Setup setup : setups(s, vector)) {
                     progress.accept(dtype.label() + " " + setup.describe() + ": warming up…");
-                    Runner runner = new Runner(setup, model, s.runs());
+                    Runner runner = Runner.of(setup, setup.create(tiles), model, s.runs());
                     runners.add(runner);
                     runner.warmUp(s);
                 }
@@ -181,9 +183,21 @@ public final class DecodeBench {
         final double[] rates;
         int[] tokens = new int[0];
 
-        Runner(Setup setup, Model model, int runs) {
+        /** A runner over {@code kernels}, which are closed if the runner cannot be made. */
+        static Runner of(Setup setup, Kernels kernels, Model model, int runs) {
+            try {
+                return new Runner(setup, kernels, model, runs);
+            } catch (RuntimeException | Error e) {
+                if (kernels instanceof ParallelKernels p) {
+                    p.close();
+                }
+                throw e;
+            }
+        }
+
+        private Runner(Setup setup, Kernels kernels, Model model, int runs) {
             this.setup = setup;
-            this.kernels = setup.create();
+            this.kernels = kernels;
             this.generator = new Generator(kernels, model);
             this.model = model;
             this.rates = new double[runs];
@@ -215,8 +229,8 @@ public final class DecodeBench {
 
     /** One kernel setup: scalar or SIMD, on some threads. */
     private record Setup(boolean simd, int threads) {
-        Kernels create() {
-            Kernels base = simd ? new VectorKernels() : new ScalarKernels();
+        Kernels create(Q4TileCache tiles) {
+            Kernels base = simd ? new VectorKernels(tiles) : new ScalarKernels();
             return threads == 1 ? base : new ParallelKernels(base, threads);
         }
 
