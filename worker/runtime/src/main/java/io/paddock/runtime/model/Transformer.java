@@ -15,6 +15,10 @@ import io.paddock.runtime.math.Striped;
  * is plain float code here.
  */
 public final class Transformer {
+    private static final int SWIGLU_SLICES = 4;
+    /** One SiLU costs about as much as this many multiply-adds (Paddock's exp is a polynomial). */
+    private static final long SILU_COST = 64;
+
     private Transformer() {
     }
 
@@ -61,7 +65,7 @@ public final class Transformer {
 
             // SwiGLU: hb = silu(w1·xb) * (w3·xb)
             kernels.matvecs(new TensorData[] {lw.w1(), lw.w3()}, s.xb, new float[][] {s.hb, s.hb2});
-            swiglu(s.hb, s.hb2);
+            swiglu(kernels, s.hb, s.hb2);
 
             // down projection and residual
             kernels.matvec(lw.w2(), s.hb, s.xb, 0);
@@ -181,9 +185,19 @@ public final class Transformer {
         }
     }
 
-    /** hb[i] = silu(hb[i]) * hb2[i] with silu(z) = z / (1 + exp(−z)), in float. */
-    static void swiglu(float[] hb, float[] hb2) {
-        for (int i = 0; i < hb.length; i++) {
+    /**
+     * hb[i] = silu(hb[i]) * hb2[i] with silu(z) = z / (1 + exp(−z)), in float; in four independent
+     * slices that the kernels may run on several threads (each element is computed alone, so the
+     * result is the same however they run).
+     */
+    static void swiglu(Kernels kernels, float[] hb, float[] hb2) {
+        int per = (hb.length + SWIGLU_SLICES - 1) / SWIGLU_SLICES;
+        kernels.forEach(SWIGLU_SLICES, (long) per * SILU_COST, p ->
+                swiglu(hb, hb2, p * per, Math.min(hb.length, (p + 1) * per)));
+    }
+
+    static void swiglu(float[] hb, float[] hb2, int from, int to) {
+        for (int i = from; i < to; i++) {
             float z = hb[i];
             hb[i] = (z / (1f + PaddockMath.exp(-z))) * hb2[i];
         }
