@@ -33,12 +33,13 @@ public final class Generator {
     public static final int MAX_OUTPUT_BYTES = 65536;
 
     private final Kernels kernels;
-    private final Sampler sampler = new Sampler();
+    private final Sampler sampler;
     private State state;
     private String lastError = "";
 
     public Generator(Kernels kernels) {
         this.kernels = Objects.requireNonNull(kernels, "kernels");
+        this.sampler = new Sampler(kernels);
     }
 
     /** A generator whose state is allocated up front for {@code model}'s shape. */

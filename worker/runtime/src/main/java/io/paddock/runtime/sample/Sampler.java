@@ -4,6 +4,8 @@ import io.paddock.protocol.error.ErrorCode;
 import io.paddock.protocol.error.FormatException;
 import io.paddock.protocol.random.XorShift64;
 import io.paddock.protocol.suite.Sampling;
+import io.paddock.runtime.kernel.Kernels;
+import io.paddock.runtime.kernel.ScalarKernels;
 import io.paddock.runtime.math.PaddockMath;
 import io.paddock.runtime.math.Striped;
 
@@ -18,15 +20,31 @@ import io.paddock.runtime.math.Striped;
  * total falls back to argmax without a draw.
  *
  * <p>Ranking is a total order: higher logit first, equal logits by lower id, NaN logits after
- * every number. One sampler per thread (the buffers are reused).
+ * every number, so the greedy argmax may scan slices of the vocabulary on several threads (through
+ * {@link Kernels#forEach}) and keep the best of their bests: the same id however it is split. One
+ * sampler per thread (the buffers are reused).
  */
 public final class Sampler {
     public static final int MAX_TOP_K = 1024;
+    private static final int ARGMAX_SLICES = 4;
+
+    private final Kernels kernels;
+    private final int[] sliceBest = new int[ARGMAX_SLICES];
 
     private final float[] scores = new float[MAX_TOP_K];
     private final int[] ids = new int[MAX_TOP_K];
     private final float[] probs = new float[MAX_TOP_K];
     private final float[] cumulative = new float[MAX_TOP_K];
+
+    /** A sampler that scans on the caller's thread alone. */
+    public Sampler() {
+        this(new ScalarKernels());
+    }
+
+    /** A sampler whose greedy argmax may run on {@code kernels}' threads. */
+    public Sampler(Kernels kernels) {
+        this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
+    }
 
     /**
      * Rejects settings outside C10's ranges with InvalidSampling naming the setting and the
@@ -49,7 +67,7 @@ public final class Sampler {
     public int sample(float[] logits, int n, Sampling s, XorShift64 rng) {
         validate(s);
         if (s.temperature() == 0) {
-            return argmax(logits, n);
+            return slicedArgmax(logits, n);
         }
 
         // the top_k candidates, best first
@@ -92,8 +110,33 @@ public final class Sampler {
 
     /** The id of the highest logit among {@code logits[0 .. n)}, ties to the lowest id. */
     public static int argmax(float[] logits, int n) {
-        int best = 0;
-        for (int i = 1; i < n; i++) {
+        return argmax(logits, 0, Math.max(n, 1));
+    }
+
+    /** {@link #argmax(float[], int)} over slices of the vocabulary, which {@code kernels} may run at once. */
+    private int slicedArgmax(float[] logits, int n) {
+        int per = (n + ARGMAX_SLICES - 1) / ARGMAX_SLICES;
+        if (per < 1) {
+            return argmax(logits, n);
+        }
+        kernels.forEach(ARGMAX_SLICES, 2L * per, p -> {
+            int from = p * per;
+            int to = Math.min(n, from + per);
+            sliceBest[p] = from < to ? argmax(logits, from, to) : -1;
+        });
+        int best = sliceBest[0];
+        for (int p = 1; p < ARGMAX_SLICES; p++) {
+            int b = sliceBest[p];
+            if (b >= 0 && ranksBefore(logits[b], b, logits[best], best)) {
+                best = b;
+            }
+        }
+        return best;
+    }
+
+    private static int argmax(float[] logits, int from, int to) {
+        int best = from;
+        for (int i = from + 1; i < to; i++) {
             if (ranksBefore(logits[i], i, logits[best], best)) {
                 best = i;
             }

@@ -97,6 +97,44 @@ class SamplerTest {
     }
 
     @Test
+    void greedyArgmaxIsTheSameHoweverTheSlicesRun() {
+        // slices run backwards, as another thread might finish them: the id must not change
+        io.paddock.runtime.kernel.Kernels scalar = new io.paddock.runtime.kernel.ScalarKernels();
+        io.paddock.runtime.kernel.Kernels backwards = new io.paddock.runtime.kernel.Kernels() {
+            @Override
+            public void matvec(io.paddock.protocol.slm.TensorData w, float[] x, float[] out, int outOffset,
+                               int rowStart, int rowEnd) {
+                scalar.matvec(w, x, out, outOffset, rowStart, rowEnd);
+            }
+
+            @Override
+            public String name() {
+                return "backwards";
+            }
+
+            @Override
+            public void forEach(int n, long workEach, java.util.function.IntConsumer task) {
+                for (int i = n - 1; i >= 0; i--) {
+                    task.accept(i);
+                }
+            }
+        };
+        Sampler sliced = new Sampler(backwards);
+        XorShift64 data = new XorShift64(77);
+        for (int trial = 0; trial < 2000; trial++) {
+            int n = 1 + data.nextInt(trial % 5 == 0 ? 9 : 500);
+            float[] logits = new float[n];
+            for (int i = 0; i < n; i++) {
+                int kind = data.nextInt(12);
+                logits[i] = kind == 0 ? Float.NaN : kind == 1 ? -0f : kind == 2 ? 0f
+                        : kind == 3 ? Float.NEGATIVE_INFINITY : data.nextInt(7) - 3;  // ties, ±0, NaN, -inf
+            }
+            assertThat(sliced.sample(logits, n, Sampling.GREEDY, new XorShift64(1)))
+                    .as("trial %d, n %d", trial, n).isEqualTo(Sampler.argmax(logits, n));
+        }
+    }
+
+    @Test
     void nonFiniteOrZeroTotalFallsBackToArgmax() {
         Sampler sampler = new Sampler();
         float[] withInf = {0f, Float.POSITIVE_INFINITY, 2f, Float.POSITIVE_INFINITY};
