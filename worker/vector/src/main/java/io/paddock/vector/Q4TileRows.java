@@ -15,14 +15,15 @@ import jdk.incubator.vector.VectorOperators;
  * <p>Decoding needs no conversion: the nibble {@code u = q + 8} of column {@code 8g+m}, masked in
  * place at bit {@code p} and ORed into the bits of {@code 2^23}, is the float {@code 2^23 + u·2^p};
  * adding {@code -(2^23 + 8·2^p)} leaves {@code q·2^p} exactly. Nibbles 5..7 are first shifted
- * down by 12 bits so that every {@code p} is at most 16. (An add, not a {@code sub}: the f32 and
- * q8_0 kernels reach the Vector API's shared lane-wise code with ADD and MUL only; a SUB arriving
- * after C2 has compiled that code traps its type speculation, and the recompiled kernel boxes
- * every vector, measured 15× slower.) The input is prepared once per call as eight
- * copies of {@code x[c]·2^-p} ({@link Q4TileInput}), so each product {@code q·2^p · x·2^-p} is the same
- * real number as {@code (float) q · x} and rounds to the same float. That holds while {@code x·2^-p}
- * is exact, i.e. for every {@code x} but nonzero values below {@code 2^-109}; for such inputs
- * {@link #matvec} declines and the caller uses {@link Q4Rows}.
+ * down by 12 bits so that every {@code p} is at most 16. The input is prepared once per thread
+ * and input as eight copies of {@code x[c]·2^-p} ({@link Q4TileInput}), so each product
+ * {@code q·2^p · x·2^-p} is the same real number as {@code (float) q · x} and rounds to the same
+ * float. That holds while {@code x·2^-p} is exact, i.e. for every {@code x} but nonzero values
+ * below {@code 2^-109}; for such inputs {@link #matvec} declines and the caller uses {@link Q4Rows}.
+ *
+ * <p>The bias is added, not subtracted: the f32 and q8_0 kernels reach the Vector API's shared
+ * lane-wise code with ADD and MUL only, and a SUB arriving after C2 has compiled that code traps
+ * its type speculation; the recompiled kernel then boxes every vector (measured 15× slower).
  */
 final class Q4TileRows {
     /** The bits of the float {@code 2^23}: a nibble ORed below them is an exact integer part. */
