@@ -21,7 +21,9 @@ abstract class TensorEdit {
     }
 
     /** A copy of {@code data} to edit; {@code tensorName} is for messages. */
-    static TensorEdit of(TensorData data, String tensorName) {
+    static TensorEdit of(TensorData base, String tensorName) {
+        // a tensor left in its package bytes is decoded here: only the tensors an adapter touches
+        TensorData data = TensorData.decodedForm(base);
         if (data instanceof TensorData.F32 f) {
             return new F32Edit(f, tensorName);
         } else if (data instanceof TensorData.Q8 q) {

@@ -23,4 +23,19 @@ public final class ArraySource implements ByteSource {
         }
         System.arraycopy(bytes, (int) position, dst, offset, length);
     }
+
+    @Override
+    public byte getByte(long position) {
+        return bytes[Math.toIntExact(position)];
+    }
+
+    @Override
+    public int getIntLE(long position) {
+        int at = Math.toIntExact(position);
+        if (at < 0 || at > bytes.length - 4) {
+            throw new IndexOutOfBoundsException("read of 4 bytes at " + position + " outside a source of "
+                    + bytes.length + " bytes");
+        }
+        return LittleEndian.getInt(bytes, at);
+    }
 }

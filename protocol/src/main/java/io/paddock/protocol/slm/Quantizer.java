@@ -53,7 +53,8 @@ public final class Quantizer {
     }
 
     /** Any dtype → f32 (q × scale, as the runtime dequantizes). */
-    public static TensorData.F32 toF32(TensorData t) {
+    public static TensorData.F32 toF32(TensorData data) {
+        TensorData t = TensorData.decodedForm(data);
         if (t instanceof TensorData.F32) {
             return (TensorData.F32) t;
         }
@@ -72,7 +73,8 @@ public final class Quantizer {
      * {@code t} stored as {@code target}; returned unchanged if it already is (for q4_0: with the
      * same block size), otherwise dequantized and re-quantized.
      */
-    public static TensorData convert(TensorData t, DType target, int q4BlockSize) {
+    public static TensorData convert(TensorData data, DType target, int q4BlockSize) {
+        TensorData t = TensorData.decodedForm(data);   // a tensor left in place is decoded first
         if (t.dtype() == target && (target != DType.Q4_0 || ((TensorData.Q4) t).blockSize() == q4BlockSize)) {
             return t;
         }

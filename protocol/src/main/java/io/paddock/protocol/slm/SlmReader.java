@@ -23,7 +23,8 @@ import java.util.Map;
  * describes was checked against the file size.
  *
  * <p>Large files: {@link #readLayout} reads only the header, tokenizer and directory; then
- * {@link #readTensor} decodes one tensor at a time.
+ * {@link #readTensor} decodes one tensor at a time ({@link #readTensorInPlace} validates one and
+ * leaves it in the source).
  */
 public final class SlmReader {
     private SlmReader() {
@@ -89,6 +90,16 @@ public final class SlmReader {
     /** Stage 6 for one tensor of a package whose layout was read by {@link #readLayout}. */
     public static Tensor readTensor(ByteSource source, SlmInfo layout, TensorEntry entry) {
         TensorData data = TensorDecoder.decode(source, entry.entry(), layout.header().tensorDataOffset());
+        return new Tensor(entry.entry().nameHash(), entry.dims(), data);
+    }
+
+    /**
+     * Stage 6 without decoding: the same checks as {@link #readTensor}, with the same errors, made
+     * by scanning the stored bytes; the tensor's data is a {@link TensorData.Stored} that reads
+     * {@code source} in place (so {@code source} must outlive it and never change).
+     */
+    public static Tensor readTensorInPlace(ByteSource source, SlmInfo layout, TensorEntry entry) {
+        TensorData data = TensorDecoder.inPlace(source, entry.entry(), layout.header().tensorDataOffset());
         return new Tensor(entry.entry().nameHash(), entry.dims(), data);
     }
 

@@ -9,7 +9,8 @@ import io.paddock.protocol.io.LittleEndian;
 /**
  * Stage 6 of the load order: checks one entry's dtype-specific layout (q8_0 block_size = cols,
  * q4_0 block size even and dividing cols, exact byte_length, scale array inside the data area)
- * and decodes it into {@link TensorData}, rejecting non-finite values and non-positive scales.
+ * and decodes it into {@link TensorData}, rejecting non-finite values and non-positive scales; or
+ * ({@link #inPlace}) makes exactly the same checks and leaves the tensor in its bytes.
  * Arrays are sized only after the ranges they come from were checked against the file.
  */
 public final class TensorDecoder {
@@ -22,6 +23,68 @@ public final class TensorDecoder {
      * @param dataOffset the header's {@code tensor_data_offset}
      */
     public static TensorData decode(ByteSource source, DirectoryEntry e, long dataOffset) {
+        TensorData.Stored s = checkLayout(source, e, dataOffset);
+        int rows = s.rows();
+        int cols = s.cols();
+        int elements = rows * cols;
+        switch (s.dtype()) {
+            case F32:
+                return new TensorData.F32(rows, cols, floats(source, e.byteOffset(), elements, false, "f32 value", true));
+            case Q8_0: {
+                byte[] quants = read(source, e.byteOffset(), elements);
+                float[] scales = floats(source, e.scaleOffset(), rows, true, "q8_0 row scale", true);
+                return new TensorData.Q8(rows, cols, quants, scales);
+            }
+            default: {
+                byte[] packed = read(source, e.byteOffset(), elements / 2);
+                float[] scales = floats(source, e.scaleOffset(), scaleCount(s), true, "q4_0 block scale", true);
+                return new TensorData.Q4(rows, cols, s.blockSize(), packed, scales);
+            }
+        }
+    }
+
+    /**
+     * The same checks as {@link #decode}, in the same order and with the same errors, by scanning
+     * the stored values in chunks instead of copying them: the tensor is left in {@code source}.
+     */
+    public static TensorData.Stored inPlace(ByteSource source, DirectoryEntry e, long dataOffset) {
+        TensorData.Stored s = checkLayout(source, e, dataOffset);
+        switch (s.dtype()) {
+            case F32:
+                floats(source, e.byteOffset(), s.rows() * s.cols(), false, "f32 value", false);
+                break;
+            case Q8_0:
+                floats(source, e.scaleOffset(), s.rows(), true, "q8_0 row scale", false);
+                break;
+            default:
+                floats(source, e.scaleOffset(), scaleCount(s), true, "q4_0 block scale", false);
+        }
+        return s;
+    }
+
+    /** The arrays of a tensor {@link #inPlace} validated (checked again while read: cheap, and never trusted). */
+    static TensorData materialize(TensorData.Stored s) {
+        int rows = s.rows();
+        int cols = s.cols();
+        int elements = rows * cols;
+        ByteSource source = s.bytes();
+        switch (s.dtype()) {
+            case F32:
+                return new TensorData.F32(rows, cols, floats(source, s.payloadOffset(), elements, false, "f32 value", true));
+            case Q8_0:
+                return new TensorData.Q8(rows, cols, read(source, s.payloadOffset(), elements),
+                        floats(source, s.scaleOffset(), rows, true, "q8_0 row scale", true));
+            default:
+                return new TensorData.Q4(rows, cols, s.blockSize(), read(source, s.payloadOffset(), elements / 2),
+                        floats(source, s.scaleOffset(), scaleCount(s), true, "q4_0 block scale", true));
+        }
+    }
+
+    /**
+     * The dtype-specific directory checks (sizes, block size, byte_length, the scale range); on
+     * success the entry's tensor as it lies in {@code source}, its values not yet checked.
+     */
+    private static TensorData.Stored checkLayout(ByteSource source, DirectoryEntry e, long dataOffset) {
         long elements = e.elementCount();
         if (elements > ByteSources.MAX_ARRAY) {
             throw new FormatException(ErrorCode.INVALID_LENGTH, "a tensor must fit in one Java array ("
@@ -32,7 +95,7 @@ public final class TensorDecoder {
         switch (e.dtype()) {
             case F32:
                 requireLength(e, 4 * elements, "4 × elements");
-                return new TensorData.F32(rows, cols, floats(source, e.byteOffset(), (int) elements, false, "f32 value"));
+                return new TensorData.Stored(rows, cols, DType.F32, 0, source, e.byteOffset(), 0);
             case Q8_0: {
                 if (e.blockSize() != cols) {
                     fail(ErrorCode.INVALID_TENSOR_DIRECTORY, "q8_0 block_size must equal the column count (" + cols + ")",
@@ -40,9 +103,7 @@ public final class TensorDecoder {
                 }
                 requireLength(e, elements, "rows × cols");
                 requireScales(source, e, dataOffset, rows);
-                byte[] quants = read(source, e.byteOffset(), (int) elements);
-                float[] scales = floats(source, e.scaleOffset(), rows, true, "q8_0 row scale");
-                return new TensorData.Q8(rows, cols, quants, scales);
+                return new TensorData.Stored(rows, cols, DType.Q8_0, cols, source, e.byteOffset(), e.scaleOffset());
             }
             case Q4_0: {
                 int bs = e.blockSize();
@@ -51,15 +112,16 @@ public final class TensorDecoder {
                             + cols + ")", e.fieldOffset(SlmFormat.ENTRY_BLOCK_SIZE), Integer.toUnsignedString(bs));
                 }
                 requireLength(e, elements / 2, "rows × cols / 2");
-                int scaleCount = rows * (cols / bs);
-                requireScales(source, e, dataOffset, scaleCount);
-                byte[] packed = read(source, e.byteOffset(), (int) (elements / 2));
-                float[] scales = floats(source, e.scaleOffset(), scaleCount, true, "q4_0 block scale");
-                return new TensorData.Q4(rows, cols, bs, packed, scales);
+                requireScales(source, e, dataOffset, rows * (cols / bs));
+                return new TensorData.Stored(rows, cols, DType.Q4_0, bs, source, e.byteOffset(), e.scaleOffset());
             }
             default:
                 throw new IllegalStateException(e.dtype().toString());
         }
+    }
+
+    private static int scaleCount(TensorData.Stored s) {
+        return s.rows() * (s.cols() / s.blockSize());
     }
 
     private static void requireLength(DirectoryEntry e, long expected, String formula) {
@@ -84,9 +146,13 @@ public final class TensorDecoder {
         return out;
     }
 
-    /** Reads {@code count} little-endian floats in chunks; each must be finite (and > 0 for scales). */
-    private static float[] floats(ByteSource source, long offset, int count, boolean positive, String what) {
-        float[] out = new float[count];
+    /**
+     * Reads {@code count} little-endian floats in chunks; each must be finite (and > 0 for scales).
+     * With {@code keep} false only checks them and returns null (no array of {@code count}).
+     */
+    private static float[] floats(ByteSource source, long offset, int count, boolean positive, String what,
+                                  boolean keep) {
+        float[] out = keep ? new float[count] : null;
         byte[] chunk = new byte[(int) Math.min(ByteSources.CHUNK, 4L * count)];
         int done = 0;
         while (done < count) {
@@ -99,7 +165,9 @@ public final class TensorDecoder {
                     fail(ErrorCode.NON_FINITE_VALUE, what + " must be finite" + (positive ? " and > 0" : ""),
                             at + 4L * i, v);
                 }
-                out[done + i] = v;
+                if (keep) {
+                    out[done + i] = v;
+                }
             }
             done += n;
         }

@@ -19,7 +19,7 @@ public final class TensorEncoder {
 
     /** Throws unless {@code t}'s data matches its dims and would pass the reader's checks. */
     public static void check(Tensor t, String name) {
-        TensorData d = t.data();
+        TensorData d = TensorData.decodedForm(t.data());   // JVM tools: a tensor left in place is decoded first
         int cols = t.dims()[t.rank() - 1];
         long rows = t.elementCount() / cols;
         if (d.cols() != cols || d.rows() != rows) {
@@ -50,7 +50,8 @@ public final class TensorEncoder {
     }
 
     /** Writes the payload bytes (values only). */
-    public static void writePayload(TensorData d, OutputStream out) throws IOException {
+    public static void writePayload(TensorData data, OutputStream out) throws IOException {
+        TensorData d = TensorData.decodedForm(data);
         if (d instanceof TensorData.F32) {
             writeFloats(((TensorData.F32) d).values(), out);
         } else if (d instanceof TensorData.Q8) {
@@ -61,7 +62,8 @@ public final class TensorEncoder {
     }
 
     /** Writes the scale array (nothing for f32). */
-    public static void writeScales(TensorData d, OutputStream out) throws IOException {
+    public static void writeScales(TensorData data, OutputStream out) throws IOException {
+        TensorData d = TensorData.decodedForm(data);
         if (d instanceof TensorData.Q8) {
             writeFloats(((TensorData.Q8) d).rowScales(), out);
         } else if (d instanceof TensorData.Q4) {

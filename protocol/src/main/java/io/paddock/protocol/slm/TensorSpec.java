@@ -10,7 +10,8 @@ public record TensorSpec(long nameHash, int[] dims, DType dtype, int blockSize) 
     /** The spec of a tensor with data. */
     public static TensorSpec of(Tensor t) {
         TensorData d = t.data();
-        int bs = d instanceof TensorData.Q4 ? ((TensorData.Q4) d).blockSize() : 0;
+        int bs = d instanceof TensorData.Q4 ? ((TensorData.Q4) d).blockSize()
+                : d instanceof TensorData.Stored && d.dtype() == DType.Q4_0 ? ((TensorData.Stored) d).blockSize() : 0;
         return new TensorSpec(t.nameHash(), t.dims(), d.dtype(), bs);
     }
 

@@ -30,7 +30,19 @@ class SlmReaderRulesTest {
         assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
         assertThat(e.offset()).as(e.getMessage()).isEqualTo(offset);
         assertThat(e.rule()).as(e.getMessage()).contains(fragment);
+        // reading the tensors in place (validated, not decoded) rejects the file identically
+        FormatException inPlace = assertThrows(FormatException.class, () -> readInPlace(ByteSource.of(file)));
+        assertThat(inPlace.code()).isEqualTo(e.code());
+        assertThat(inPlace.offset()).isEqualTo(e.offset());
+        assertThat(inPlace.getMessage()).isEqualTo(e.getMessage());
         return e;
+    }
+
+    private static void readInPlace(ByteSource source) {
+        SlmInfo info = SlmReader.readLayout(source, ChecksumPolicy.STRICT);
+        for (TensorEntry t : info.tensors()) {
+            SlmReader.readTensorInPlace(source, info, t);
+        }
     }
 
     private static long u64(byte[] b, int off) {
@@ -216,5 +228,8 @@ class SlmReaderRulesTest {
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_LENGTH);
         assertThat(e.offset()).isEqualTo(192 + 16);
         assertThat(e.rule()).contains("one Java array");
+        FormatException inPlace = assertThrows(FormatException.class,
+                () -> TensorDecoder.inPlace(ByteSource.of(F32), huge, 2688));
+        assertThat(inPlace.getMessage()).isEqualTo(e.getMessage());
     }
 }

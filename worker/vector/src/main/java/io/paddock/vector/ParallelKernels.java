@@ -89,6 +89,7 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
     @Override
     public void matvec(TensorData w, float[] x, float[] out, int outOffset, int rowStart, int rowEnd) {
         checkOpen();
+        requireDecoded(w);
         if (rowStart < 0 || rowEnd < rowStart || rowEnd > w.rows()) {
             throw new IllegalArgumentException("rows [" + rowStart + ", " + rowEnd + ") are not within the "
                     + w.rows() + " rows of the matrix");
@@ -102,6 +103,14 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
                 new int[] {rowEnd}, threads * CHUNKS_PER_THREAD));
     }
 
+    /** The JVM kernels never see a tensor left in its package bytes (checked before any thread runs). */
+    private static void requireDecoded(TensorData w) {
+        if (w instanceof TensorData.Stored) {
+            throw new IllegalArgumentException("the JVM kernels multiply decoded tensors: a tensor left in its package"
+                    + " bytes (TensorData.Stored) must be decoded first (Stored.decoded())");
+        }
+    }
+
     /** The products as one job: one dispatch, chunks of every matrix claimed from one counter. */
     @Override
     public void matvecs(TensorData[] w, float[] x, float[][] out) {
@@ -111,6 +120,7 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
         }
         long elements = 0;
         for (TensorData t : w) {
+            requireDecoded(t);
             elements += (long) t.rows() * t.cols();
         }
         if (threads == 1 || elements < minParallelElements) {

@@ -84,6 +84,7 @@ public final class BrowserWorker {
                     .put("parameters", m.model().parameterCount())
                     .put("layers", m.model().header().layerCount())
                     .put("vocab", m.model().header().vocabSize())
+                    .put("heap_weight_bytes", m.heapWeightBytes())
                     .build());
         });
     }

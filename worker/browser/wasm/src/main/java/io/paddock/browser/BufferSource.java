@@ -30,4 +30,26 @@ public final class BufferSource implements ByteSource {
         }
         buffer.get((int) position, dst, offset, length);
     }
+
+    @Override
+    public byte getByte(long position) {
+        check(position, 1);
+        return buffer.get((int) position);
+    }
+
+    /** Assembled from four bytes, whatever the buffer's order. */
+    @Override
+    public int getIntLE(long position) {
+        check(position, 4);
+        int p = (int) position;
+        return (buffer.get(p) & 0xFF) | (buffer.get(p + 1) & 0xFF) << 8 | (buffer.get(p + 2) & 0xFF) << 16
+                | buffer.get(p + 3) << 24;
+    }
+
+    private void check(long position, int length) {
+        if (position < 0 || position > size - (long) length) {
+            throw new IndexOutOfBoundsException("read of " + length + " bytes at " + position
+                    + " outside a source of " + size + " bytes");
+        }
+    }
 }

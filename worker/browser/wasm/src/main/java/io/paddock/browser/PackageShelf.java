@@ -70,7 +70,8 @@ final class PackageShelf {
         if (held != null) {
             return held;
         }
-        LoadedModel m = LoadedModel.read(digest, block, block.size());
+        // the linear-memory kernels read the tensors in place; the scalar ones need them decoded
+        LoadedModel m = LoadedModel.read(digest, block, block.size(), kernels != null);
         models.put(digest, m);
         if (kernels != null) {
             kernels.loaded(m);

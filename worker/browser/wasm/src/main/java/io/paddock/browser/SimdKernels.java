@@ -1,5 +1,6 @@
 package io.paddock.browser;
 
+import io.paddock.protocol.slm.DType;
 import io.paddock.protocol.slm.TensorData;
 import io.paddock.runtime.model.Model;
 
@@ -39,14 +40,15 @@ public final class SimdKernels implements LinearKernels {
         int xAddr = stage.address();
         int scratchAddr = xAddr + 4 * xCapacity;
         int outAddr = scratchAddr + 4 * xCapacity;
-        if (w instanceof TensorData.F32) {
+        // by stored form: decoded tensors (copied in) and tensors left in their package (in place) alike
+        DType dtype = w.dtype();
+        if (dtype == DType.F32) {
             KernelImports.f32(p.payload() + 4 * rowStart * cols, xAddr, outAddr, rows, cols);
-        } else if (w instanceof TensorData.Q8) {
+        } else if (dtype == DType.Q8_0) {
             KernelImports.q8(p.payload() + rowStart * cols, p.scales() + 4 * rowStart, xAddr, scratchAddr, outAddr,
                     rows, cols);
         } else {
-            TensorData.Q4 q = (TensorData.Q4) w;
-            int bs = q.blockSize();
+            int bs = w instanceof TensorData.Stored s ? s.blockSize() : ((TensorData.Q4) w).blockSize();
             KernelImports.q4(p.payload() + rowStart * (cols / 2), p.scales() + 4 * rowStart * (cols / bs), xAddr,
                     scratchAddr, outAddr, rows, cols, bs);
         }

@@ -79,7 +79,9 @@ final class WeightPlacements {
     }
 
     /** The tensor's stored form (payload, then its scales 16-aligned) in a new block. */
-    private Placement copyIn(TensorData w) {
+    private Placement copyIn(TensorData t) {
+        // a tensor left in the bytes of a package released since (no longer in place): decoded, copied in
+        TensorData w = TensorData.decodedForm(t);
         if (w instanceof TensorData.F32 f) {
             LinearBlock b = allocate(4L * f.values().length);
             b.buffer().asFloatBuffer().put(0, f.values());

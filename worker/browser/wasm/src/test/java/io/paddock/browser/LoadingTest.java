@@ -104,6 +104,26 @@ class LoadingTest extends PageFixture {
         assertThat(r.evidenceDigest()).isEqualTo(expected).isEqualTo(EvidenceDigest.of(r.results()));
     }
 
+    @Test
+    void theSimdPathKeepsEveryTensorInLinearMemoryOnly() {
+        for (DType dtype : DType.values()) {
+            Fixtures.Package model = Fixtures.model(Fixtures.spec(dtype, false, 2, 6));
+            server.put(model.bytes());
+            long weights = 0;
+            for (io.paddock.protocol.slm.Tensor t : Fixtures.read(model).tensors()) {
+                weights += io.paddock.runtime.model.TensorFootprint.of(t).totalBytes();
+            }
+            for (boolean simd : new boolean[] {true, false}) {
+                JsonObject reply = page.call("load", spec(simd, "model", model.digest()));
+                assertThat(reply.has("error")).as("%s", reply).isFalse();
+                JsonObject loaded = (JsonObject) reply.get("loaded");
+                long heap = ((io.paddock.protocol.json.JsonNumber) loaded.get("heap_weight_bytes")).toLong();
+                // SIMD: tensors read in place (no Java arrays); scalar: decoded onto the heap, as on the JVM
+                assertThat(heap).as("%s simd=%s", dtype, simd).isEqualTo(simd ? 0 : weights);
+            }
+        }
+    }
+
     private static ErrorCode jvmReadError(byte[] bytes) {
         assertThatThrownBy(() -> SlmReader.read(ByteSource.of(bytes))).isInstanceOf(FormatException.class);
         try {

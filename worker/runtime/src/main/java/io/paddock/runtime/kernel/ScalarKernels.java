@@ -11,7 +11,10 @@ import io.paddock.protocol.slm.TensorData;
 public final class ScalarKernels implements Kernels {
 
     @Override
-    public void matvec(TensorData w, float[] x, float[] out, int outOffset, int rowStart, int rowEnd) {
+    public void matvec(TensorData weights, float[] x, float[] out, int outOffset, int rowStart, int rowEnd) {
+        // A tensor left in its package bytes is decoded first (correct, but a whole-tensor copy per
+        // call): no production path hands one here, the browser's scalar path decodes at load.
+        TensorData w = TensorData.decodedForm(weights);
         if (w instanceof TensorData.F32 f) {
             for (int r = rowStart; r < rowEnd; r++) {
                 out[outOffset + r] = dotF32(f.values(), r * f.cols(), x, 0, f.cols());

@@ -1,6 +1,8 @@
 package io.paddock.runtime.model;
 
 import io.paddock.protocol.hash.Fnv;
+import io.paddock.protocol.io.ByteSource;
+import io.paddock.protocol.io.ByteSources;
 import io.paddock.protocol.slm.SlmModel;
 import io.paddock.protocol.slm.Tensor;
 import io.paddock.protocol.slm.TensorData;
@@ -26,6 +28,11 @@ public final class AssemblyChecksum {
     }
 
     private static long update(long h, TensorData d) {
+        if (d instanceof TensorData.Stored s) {
+            // the stored payload and scale bytes are exactly the bytes hashed below for decoded data
+            h = bytes(h, s.bytes(), s.payloadOffset(), s.payloadBytes());
+            return bytes(h, s.bytes(), s.scaleOffset(), s.scaleBytes());
+        }
         if (d instanceof TensorData.F32 f) {
             return floats(h, f.values());
         } else if (d instanceof TensorData.Q8 q) {
@@ -35,6 +42,17 @@ public final class AssemblyChecksum {
         TensorData.Q4 q = (TensorData.Q4) d;
         h = Fnv.update(h, q.packed(), 0, q.packed().length);
         return floats(h, q.blockScales());
+    }
+
+    private static long bytes(long h, ByteSource source, long offset, long length) {
+        byte[] chunk = new byte[(int) Math.min(ByteSources.CHUNK, length)];
+        for (long done = 0; done < length; ) {
+            int n = (int) Math.min(chunk.length, length - done);
+            source.read(offset + done, chunk, 0, n);
+            h = Fnv.update(h, chunk, 0, n);
+            done += n;
+        }
+        return h;
     }
 
     private static long floats(long h, float[] values) {

@@ -10,7 +10,9 @@ public final class Dequantize {
     /** {@code out[c] = W[row][c]} for every column c. */
     public static void row(TensorData w, int row, float[] out) {
         int cols = w.cols();
-        if (w instanceof TensorData.F32 f) {
+        if (w instanceof TensorData.Stored s) {
+            s.row(row, out);   // read in place, no copy of the tensor
+        } else if (w instanceof TensorData.F32 f) {
             System.arraycopy(f.values(), row * cols, out, 0, cols);
         } else if (w instanceof TensorData.Q8 q) {
             byte[] quants = q.quants();

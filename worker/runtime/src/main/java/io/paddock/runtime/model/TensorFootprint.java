@@ -30,6 +30,8 @@ public record TensorFootprint(long nameHash, int rows, long payloadBytes, long s
             scales = 4L * q8.rowScales().length;
         } else if (d instanceof TensorData.Q4 q4) {
             scales = 4L * q4.blockScales().length;
+        } else if (d instanceof TensorData.Stored s) {
+            scales = s.scaleBytes();
         } else {
             scales = 0;
         }

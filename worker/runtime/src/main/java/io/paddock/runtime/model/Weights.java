@@ -2,6 +2,7 @@ package io.paddock.runtime.model;
 
 import io.paddock.protocol.error.ErrorCode;
 import io.paddock.protocol.error.FormatException;
+import io.paddock.protocol.slm.DType;
 import io.paddock.protocol.slm.SlmModel;
 import io.paddock.protocol.slm.Tensor;
 import io.paddock.protocol.slm.TensorData;
@@ -73,7 +74,13 @@ public record Weights(TensorData tokEmbeddings, List<LayerWeights> layers, Tenso
                     d.rows() + " × " + d.cols());
         }
         long n = (long) rows * cols;
-        if (d instanceof TensorData.F32 f) {
+        if (d instanceof TensorData.Stored s) {
+            // sized by construction (the reader checked the directory against the file); the block
+            // size is checked as for a decoded q4_0 tensor
+            if (s.dtype() == DType.Q4_0) {
+                q4Block(name, s.blockSize(), cols);
+            }
+        } else if (d instanceof TensorData.F32 f) {
             sized(name, "values", f.values().length, n);
         } else if (d instanceof TensorData.Q8 q) {
             sized(name, "quants", q.quants().length, n);
@@ -81,14 +88,18 @@ public record Weights(TensorData tokEmbeddings, List<LayerWeights> layers, Tenso
         } else {
             TensorData.Q4 q = (TensorData.Q4) d;
             int bs = q.blockSize();
-            if (bs <= 0 || bs % 2 != 0 || cols % bs != 0) {
-                throw new FormatException(ErrorCode.SHAPE_MISMATCH,
-                        name + " q4_0 block size must be even and divide the row width " + cols, bs);
-            }
+            q4Block(name, bs, cols);
             sized(name, "packed bytes", q.packed().length, n / 2);
             sized(name, "block scales", q.blockScales().length, n / bs);
         }
         return d;
+    }
+
+    private static void q4Block(String name, int bs, int cols) {
+        if (bs <= 0 || bs % 2 != 0 || cols % bs != 0) {
+            throw new FormatException(ErrorCode.SHAPE_MISMATCH,
+                    name + " q4_0 block size must be even and divide the row width " + cols, bs);
+        }
     }
 
     private static void sized(String name, String what, long actual, long expected) {

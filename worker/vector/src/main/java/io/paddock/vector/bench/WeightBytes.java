@@ -14,6 +14,9 @@ public final class WeightBytes {
         if (t instanceof TensorData.Q4 q) {
             return q.payloadBytes() + 4L * q.blockScales().length;
         }
+        if (t instanceof TensorData.Stored s) {
+            return s.payloadBytes() + s.scaleBytes();
+        }
         return t.payloadBytes();
     }
 
