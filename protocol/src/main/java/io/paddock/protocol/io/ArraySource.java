@@ -26,16 +26,19 @@ public final class ArraySource implements ByteSource {
 
     @Override
     public byte getByte(long position) {
-        return bytes[Math.toIntExact(position)];
+        if (position < 0 || position >= bytes.length) {
+            throw new IndexOutOfBoundsException("read of 1 byte at " + position + " outside a source of "
+                    + bytes.length + " bytes");
+        }
+        return bytes[(int) position];
     }
 
     @Override
     public int getIntLE(long position) {
-        int at = Math.toIntExact(position);
-        if (at < 0 || at > bytes.length - 4) {
+        if (position < 0 || position > bytes.length - 4L) {
             throw new IndexOutOfBoundsException("read of 4 bytes at " + position + " outside a source of "
                     + bytes.length + " bytes");
         }
-        return LittleEndian.getInt(bytes, at);
+        return LittleEndian.getInt(bytes, (int) position);
     }
 }

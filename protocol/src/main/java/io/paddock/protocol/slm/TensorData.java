@@ -120,6 +120,8 @@ public sealed interface TensorData permits TensorData.F32, TensorData.Q8, Tensor
 
         /** Exactly as the decoded form computes it: the stored float, or {@code q * scale} (C9). */
         public float get(int row, int col) {
+            checkIndex(row, rows, "row");
+            checkIndex(col, cols, "column");
             int i = row * cols + col;
             switch (dtype) {
                 case F32:
@@ -136,11 +138,17 @@ public sealed interface TensorData permits TensorData.F32, TensorData.Q8, Tensor
 
         /** Scale {@code index} (q8_0: the row; q4_0: {@code row*(cols/blockSize)+block}), as the reader decodes it. */
         public float scale(int index) {
+            checkIndex(index, (int) scaleCount(dtype, rows, cols, blockSize), "scale");
             return Float.intBitsToFloat(bytes.getIntLE(scaleOffset + 4L * index));
         }
 
         /** {@code out[c] = get(row, c)} for every column, without allocating. */
         public void row(int row, float[] out) {
+            checkIndex(row, rows, "row");
+            if (out.length < cols) {
+                throw new IndexOutOfBoundsException("a row of " + cols + " values needs an output of that length: "
+                        + out.length);
+            }
             long base = (long) row * cols;
             switch (dtype) {
                 case F32:
@@ -171,6 +179,13 @@ public sealed interface TensorData permits TensorData.F32, TensorData.Q8, Tensor
         /** The ordinary F32/Q8/Q4 form: the same arrays {@link SlmReader#readTensor} produces. */
         public TensorData decoded() {
             return TensorDecoder.materialize(this);
+        }
+
+        /** As the decoded arrays would: an index outside the tensor throws, never reads a neighbour's bytes. */
+        private static void checkIndex(int index, int length, String what) {
+            if (index < 0 || index >= length) {
+                throw new IndexOutOfBoundsException(what + " " + index + " outside 0.." + (length - 1));
+            }
         }
 
         private static long payloadBytes(DType dtype, long elements) {

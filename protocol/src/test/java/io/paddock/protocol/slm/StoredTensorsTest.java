@@ -103,6 +103,28 @@ class StoredTensorsTest {
 
     @ParameterizedTest
     @EnumSource(DType.class)
+    void anIndexOutsideTheTensorThrowsInsteadOfReadingTheNextBytes(DType dtype) {
+        byte[] bytes = TestModels.bytes(dtype, TokenizerSpec.btok(), false, 3);
+        for (Tensor t : readInPlace(ByteSource.of(bytes)).tensors()) {
+            TensorData.Stored s = (TensorData.Stored) t.data();
+            float[] row = new float[s.cols()];
+            assertThatThrownBy(() -> s.get(s.rows(), 0)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> s.get(0, s.cols())).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> s.get(-1, 0)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> s.row(s.rows(), row)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> s.row(0, new float[s.cols() - 1])).isInstanceOf(IndexOutOfBoundsException.class);
+            if (s.scaleBytes() > 0) {
+                assertThatThrownBy(() -> s.scale((int) (s.scaleBytes() / 4))).isInstanceOf(IndexOutOfBoundsException.class);
+            }
+        }
+        ByteSource source = ByteSource.of(new byte[8]);
+        assertThatThrownBy(() -> source.getIntLE(1L << 31)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> source.getByte(8)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> source.getIntLE(5)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
     void writingAModelOfStoredTensorsGivesTheSameBytes(DType dtype) {
         byte[] bytes = TestModels.bytes(dtype, TokenizerSpec.btok(), false, 3);
         SlmModel inPlace = readInPlace(ByteSource.of(bytes));

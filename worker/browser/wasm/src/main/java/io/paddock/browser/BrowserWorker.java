@@ -43,6 +43,7 @@ public final class BrowserWorker {
     private final WorkerWire wire = new WorkerWire();
     private UnitRun unit;
     private String assembledKey;
+    private String assembledBase;
     private Model assembled;
     private WireMessage.Calibration calibration;
 
@@ -78,6 +79,7 @@ public final class BrowserWorker {
     public String loadModel(int handle, String digest) {
         return guard(() -> {
             LoadedModel m = shelf.loadModel(handle, digest);
+            forgetAssemblyWithoutBase();                 // loading may have evicted its base
             return Replies.ok(JsonObject.builder()
                     .put("digest", digest)
                     .put("bytes", m.size())
@@ -106,6 +108,7 @@ public final class BrowserWorker {
     /** Forgets a package (its memory is freed once nothing references it). */
     public String release(String digest) {
         shelf.release(digest);
+        forgetAssemblyWithoutBase();
         return Replies.ok();
     }
 
@@ -120,9 +123,7 @@ public final class BrowserWorker {
     public String calibrate() {
         return guard(() -> {
             calibration = calibrate(kernels, linearKernels);
-            if (assembled != null && linearKernels != null) {
-                linearKernels.prepare(assembled);
-            }
+            placeAssembly();
             return Replies.ok(JsonObject.builder().put("workload", calibration.workload())
                     .put("tokens_per_second", JsonNumber.of(calibration.tokensPerSecond())).build());
         });
@@ -215,12 +216,14 @@ public final class BrowserWorker {
                 }
                 assembled = null;
                 assembledKey = null;
+                assembledBase = null;
                 Model m = Assembler.assemble(new Candidate(base.model(), adapters, base.digest()));
                 if (linearKernels != null) {
                     linearKernels.prepare(m);
                 }
                 assembled = m;
                 assembledKey = key;
+                assembledBase = l.modelDigest();
             }
             u.assembled(assembled);
             return Replies.ok(JsonObject.builder().put("quantization", assembled.quantization())
@@ -269,6 +272,26 @@ public final class BrowserWorker {
         return Replies.ok();
     }
 
+    /** Places the memoized candidate again after other work used the kernels (if its base is still held). */
+    private void placeAssembly() {
+        forgetAssemblyWithoutBase();
+        if (assembled != null && linearKernels != null) {
+            linearKernels.prepare(assembled);
+        }
+    }
+
+    /**
+     * Drops the memoized candidate once its base package has left the shelf: its untouched tensors
+     * still read that package's bytes, and placing them again would copy the whole model.
+     */
+    private void forgetAssemblyWithoutBase() {
+        if (assembled != null && !shelf.holds(assembledBase)) {
+            assembled = null;
+            assembledKey = null;
+            assembledBase = null;
+        }
+    }
+
     // ------------------------------------------------------------------ bench
 
     /** Decode speed on a loaded base model ({@link DecodeSpeed}): median, min and max tokens/s. */
@@ -279,9 +302,7 @@ public final class BrowserWorker {
                 linearKernels.prepare(m);
             }
             DecodeSpeed.Figure f = DecodeSpeed.measure(kernels, m, newTokens, warmupRuns, runs);
-            if (assembled != null && linearKernels != null) {
-                linearKernels.prepare(assembled);
-            }
+            placeAssembly();
             return Replies.ok(JsonObject.builder()
                     .put("kernels", kernels.name())
                     .put("median", JsonNumber.of(f.median()))

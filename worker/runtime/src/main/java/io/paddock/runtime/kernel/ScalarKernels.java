@@ -11,10 +11,13 @@ import io.paddock.protocol.slm.TensorData;
 public final class ScalarKernels implements Kernels {
 
     @Override
-    public void matvec(TensorData weights, float[] x, float[] out, int outOffset, int rowStart, int rowEnd) {
-        // A tensor left in its package bytes is decoded first (correct, but a whole-tensor copy per
-        // call): no production path hands one here, the browser's scalar path decodes at load.
-        TensorData w = TensorData.decodedForm(weights);
+    public void matvec(TensorData w, float[] x, float[] out, int outOffset, int rowStart, int rowEnd) {
+        if (w instanceof TensorData.Stored) {
+            // decoding here would copy the whole tensor on every call: the browser's scalar path
+            // decodes its packages at load, and the JVM reader never leaves tensors in place
+            throw new IllegalArgumentException("the scalar kernels multiply decoded tensors: a tensor left in its"
+                    + " package bytes (TensorData.Stored) must be decoded first (Stored.decoded())");
+        }
         if (w instanceof TensorData.F32 f) {
             for (int r = rowStart; r < rowEnd; r++) {
                 out[outOffset + r] = dotF32(f.values(), r * f.cols(), x, 0, f.cols());

@@ -14,6 +14,7 @@ import io.paddock.protocol.slm.TensorEntry;
 import io.paddock.protocol.suite.EvalCase;
 import io.paddock.protocol.suite.MatchRule;
 import io.paddock.protocol.suite.Sampling;
+import io.paddock.runtime.kernel.Kernels;
 import io.paddock.runtime.kernel.ScalarKernels;
 import io.paddock.runtime.model.AssemblyChecksum;
 import io.paddock.runtime.model.Dequantize;
@@ -96,7 +97,21 @@ class StoredTensorsTest {
     }
 
     private static String evidence(Candidate c, Sampling sampling) {
-        CandidateEvaluation e = new Evaluator(new ScalarKernels()).evaluate(c, CASES, sampling);
+        // kernels that read a tensor left in place through its decoded form, as the browser's
+        // linear-memory kernels read it through its bytes; everything else sees Stored as it is
+        ScalarKernels scalar = new ScalarKernels();
+        Kernels decoding = new Kernels() {
+            @Override
+            public void matvec(TensorData w, float[] x, float[] out, int outOffset, int rowStart, int rowEnd) {
+                scalar.matvec(TensorData.decodedForm(w), x, out, outOffset, rowStart, rowEnd);
+            }
+
+            @Override
+            public String name() {
+                return "decoding-scalar";
+            }
+        };
+        CandidateEvaluation e = new Evaluator(decoding).evaluate(c, CASES, sampling);
         assertThat(e).isInstanceOf(CandidateEvaluation.Completed.class);
         return ((CandidateEvaluation.Completed) e).evidenceDigest();
     }
