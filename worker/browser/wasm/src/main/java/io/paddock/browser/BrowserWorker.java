@@ -333,6 +333,11 @@ public final class BrowserWorker {
         });
     }
 
+    /** True while a candidate assembled for an earlier unit is kept for the next unit of it (tests). */
+    boolean holdsAssemblyForTests() {
+        return assembled != null;
+    }
+
     /** The package shelf (tests write downloads into its blocks as the page's script does). */
     PackageShelf shelfForTests() {
         return shelf;

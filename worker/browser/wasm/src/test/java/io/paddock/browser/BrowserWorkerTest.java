@@ -85,6 +85,25 @@ class BrowserWorkerTest {
     }
 
     @Test
+    void aKeptCandidateIsForgottenWhenItsBasePackageLeavesTheShelf() {
+        // its untouched tensors read that package's block: keeping it would pin the block, and
+        // placing it again would copy the whole model
+        Fixtures.Package model = Fixtures.model(Fixtures.spec(DType.Q8_0, false, 0, 15));
+        load("model", model);
+        WireMessage.Lease lease = new WireMessage.Lease("k", 3, "g", "c", model.digest(), List.of(), Sampling.GREEDY,
+                Fixtures.cases());
+        ok(worker.receive(WireCodec.encode(lease)));
+        ok(worker.next());
+        ok(worker.assemble());
+        assertThat(worker.holdsAssemblyForTests()).isTrue();
+        ok(worker.abandon());
+        ok(worker.release("sha256:" + "cd".repeat(32)));           // another package: kept
+        assertThat(worker.holdsAssemblyForTests()).isTrue();
+        ok(worker.release(model.digest()));
+        assertThat(worker.holdsAssemblyForTests()).isFalse();
+    }
+
+    @Test
     void cancelOfTheRunningUnitIsReportedAndAQueuedOneIsDropped() {
         Fixtures.Package model = Fixtures.model(Fixtures.spec(DType.F32, false, 0, 13));
         load("model", model);
