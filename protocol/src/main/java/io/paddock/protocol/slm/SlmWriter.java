@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -22,8 +23,9 @@ public final class SlmWriter {
     private SlmWriter() {
     }
 
-    /** Writes {@code model} to {@code out} (not closed). */
-    public static void write(SlmModel model, OutputStream out) throws IOException {
+    /** Writes {@code model} to {@code out} (not closed); tensors left in place are decoded once, first. */
+    public static void write(SlmModel stored, OutputStream out) throws IOException {
+        SlmModel model = decoded(stored);
         LayoutPlan plan = validate(model);
         byte[] tokenizer = model.tokenizer().sectionBytes();
         byte[] directory = directory(plan);
@@ -42,6 +44,18 @@ public final class SlmWriter {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** {@code model} with every {@link TensorData.Stored} tensor decoded (itself if there is none). */
+    private static SlmModel decoded(SlmModel model) {
+        List<Tensor> tensors = new ArrayList<>(model.tensors().size());
+        boolean any = false;
+        for (Tensor t : model.tensors()) {
+            TensorData d = TensorData.decodedForm(t.data());
+            any |= d != t.data();
+            tensors.add(d == t.data() ? t : new Tensor(t.nameHash(), t.dims(), d));
+        }
+        return any ? new SlmModel(model.header(), model.tokenizer(), tensors) : model;
     }
 
     /** The header a writer stores for {@code model} laid out as {@code plan}. */

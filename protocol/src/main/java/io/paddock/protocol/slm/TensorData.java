@@ -211,6 +211,18 @@ public sealed interface TensorData permits TensorData.F32, TensorData.Q8, Tensor
         }
     }
 
+    /**
+     * {@code t} if it is decoded; for a {@link Stored} tensor an IllegalArgumentException naming
+     * {@code user}: for code that would otherwise decode the whole tensor on every call.
+     */
+    static TensorData requireDecoded(TensorData t, String user) {
+        if (t instanceof Stored) {
+            throw new IllegalArgumentException(user + " takes decoded tensors: a tensor left in its package bytes"
+                    + " (TensorData.Stored) must be decoded first (Stored.decoded())");
+        }
+        return t;
+    }
+
     /** {@code t} itself, or the decoded form of a {@link Stored} tensor (for code that needs the arrays). */
     static TensorData decodedForm(TensorData t) {
         return t instanceof Stored ? ((Stored) t).decoded() : t;

@@ -23,24 +23,7 @@ public final class TensorDecoder {
      * @param dataOffset the header's {@code tensor_data_offset}
      */
     public static TensorData decode(ByteSource source, DirectoryEntry e, long dataOffset) {
-        TensorData.Stored s = checkLayout(source, e, dataOffset);
-        int rows = s.rows();
-        int cols = s.cols();
-        int elements = rows * cols;
-        switch (s.dtype()) {
-            case F32:
-                return new TensorData.F32(rows, cols, floats(source, e.byteOffset(), elements, false, "f32 value", true));
-            case Q8_0: {
-                byte[] quants = read(source, e.byteOffset(), elements);
-                float[] scales = floats(source, e.scaleOffset(), rows, true, "q8_0 row scale", true);
-                return new TensorData.Q8(rows, cols, quants, scales);
-            }
-            default: {
-                byte[] packed = read(source, e.byteOffset(), elements / 2);
-                float[] scales = floats(source, e.scaleOffset(), scaleCount(s), true, "q4_0 block scale", true);
-                return new TensorData.Q4(rows, cols, s.blockSize(), packed, scales);
-            }
-        }
+        return materialize(checkLayout(source, e, dataOffset));
     }
 
     /**
@@ -62,7 +45,10 @@ public final class TensorDecoder {
         return s;
     }
 
-    /** The arrays of a tensor {@link #inPlace} validated (checked again while read: cheap, and never trusted). */
+    /**
+     * The arrays of a tensor whose layout was checked ({@link #decode}, or {@link TensorData.Stored#decoded()}
+     * after {@link #inPlace}): its values are checked while read, never trusted.
+     */
     static TensorData materialize(TensorData.Stored s) {
         int rows = s.rows();
         int cols = s.cols();

@@ -9,7 +9,8 @@ import java.io.OutputStream;
 
 /**
  * Checks that a tensor's data is writable (consistent arrays, finite values, positive scales,
- * a valid q4_0 block size) and streams its payload and scale bytes.
+ * a valid q4_0 block size) and streams its payload and scale bytes. Takes decoded data: a tensor
+ * left in its package bytes is decoded once by {@link SlmWriter} before it gets here.
  */
 public final class TensorEncoder {
     private static final int CHUNK_FLOATS = 1 << 14;
@@ -19,7 +20,7 @@ public final class TensorEncoder {
 
     /** Throws unless {@code t}'s data matches its dims and would pass the reader's checks. */
     public static void check(Tensor t, String name) {
-        TensorData d = TensorData.decodedForm(t.data());   // JVM tools: a tensor left in place is decoded first
+        TensorData d = TensorData.requireDecoded(t.data(), "the package writer");
         int cols = t.dims()[t.rank() - 1];
         long rows = t.elementCount() / cols;
         if (d.cols() != cols || d.rows() != rows) {
@@ -50,8 +51,7 @@ public final class TensorEncoder {
     }
 
     /** Writes the payload bytes (values only). */
-    public static void writePayload(TensorData data, OutputStream out) throws IOException {
-        TensorData d = TensorData.decodedForm(data);
+    public static void writePayload(TensorData d, OutputStream out) throws IOException {
         if (d instanceof TensorData.F32) {
             writeFloats(((TensorData.F32) d).values(), out);
         } else if (d instanceof TensorData.Q8) {
@@ -62,8 +62,7 @@ public final class TensorEncoder {
     }
 
     /** Writes the scale array (nothing for f32). */
-    public static void writeScales(TensorData data, OutputStream out) throws IOException {
-        TensorData d = TensorData.decodedForm(data);
+    public static void writeScales(TensorData d, OutputStream out) throws IOException {
         if (d instanceof TensorData.Q8) {
             writeFloats(((TensorData.Q8) d).rowScales(), out);
         } else if (d instanceof TensorData.Q4) {

@@ -89,7 +89,7 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
     @Override
     public void matvec(TensorData w, float[] x, float[] out, int outOffset, int rowStart, int rowEnd) {
         checkOpen();
-        requireDecoded(w);
+        TensorData.requireDecoded(w, "the parallel kernels");   // before any thread runs
         if (rowStart < 0 || rowEnd < rowStart || rowEnd > w.rows()) {
             throw new IllegalArgumentException("rows [" + rowStart + ", " + rowEnd + ") are not within the "
                     + w.rows() + " rows of the matrix");
@@ -103,14 +103,6 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
                 new int[] {rowEnd}, threads * CHUNKS_PER_THREAD));
     }
 
-    /** The JVM kernels never see a tensor left in its package bytes (checked before any thread runs). */
-    private static void requireDecoded(TensorData w) {
-        if (w instanceof TensorData.Stored) {
-            throw new IllegalArgumentException("the JVM kernels multiply decoded tensors: a tensor left in its package"
-                    + " bytes (TensorData.Stored) must be decoded first (Stored.decoded())");
-        }
-    }
-
     /** The products as one job: one dispatch, chunks of every matrix claimed from one counter. */
     @Override
     public void matvecs(TensorData[] w, float[] x, float[][] out) {
@@ -120,7 +112,7 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
         }
         long elements = 0;
         for (TensorData t : w) {
-            requireDecoded(t);
+            TensorData.requireDecoded(t, "the parallel kernels");
             elements += (long) t.rows() * t.cols();
         }
         if (threads == 1 || elements < minParallelElements) {

@@ -1,5 +1,6 @@
 package io.paddock.vector;
 
+import io.paddock.protocol.io.LittleEndian;
 import io.paddock.protocol.slm.TensorData;
 
 /**
@@ -40,10 +41,8 @@ final class Q4Tiles {
             for (int r = 0; r < TILE_ROWS; r++) {
                 int row = t * TILE_ROWS + r;
                 for (int g = 0; g < groups; g++) {
-                    int p = row * rowBytes + 4 * g;
-                    int word = (packed[p] & 0xFF) | (packed[p + 1] & 0xFF) << 8
-                            | (packed[p + 2] & 0xFF) << 16 | (packed[p + 3] & 0xFF) << 24;
-                    nibbles[(t * groups + g) * TILE_ROWS + r] = word ^ 0x88888888;
+                    int word = LittleEndian.getInt(packed, row * rowBytes + 4 * g);
+                    nibbles[(t * groups + g) * TILE_ROWS + r] = word ^ 0x88888888;   // offset binary
                 }
                 for (int b = 0; b < blocks; b++) {
                     scales[(t * blocks + b) * TILE_ROWS + r] = blockScales[row * blocks + b];

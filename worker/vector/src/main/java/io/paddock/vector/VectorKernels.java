@@ -54,10 +54,7 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void matvec(TensorData w, float[] x, float[] out, int outOffset, int rowStart, int rowEnd) {
-        if (w instanceof TensorData.Stored) {
-            throw new IllegalArgumentException("the JVM kernels multiply decoded tensors: a tensor left in its package"
-                    + " bytes (TensorData.Stored) must be decoded first (Stored.decoded())");
-        }
+        TensorData.requireDecoded(w, "the Vector API kernels");
         tiles.expunge();
         if (w instanceof TensorData.F32 f) {
             F32Rows.matvec(f.values(), f.cols(), x, out, outOffset, rowStart, rowEnd);

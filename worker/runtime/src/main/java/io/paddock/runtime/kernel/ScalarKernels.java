@@ -12,12 +12,8 @@ public final class ScalarKernels implements Kernels {
 
     @Override
     public void matvec(TensorData w, float[] x, float[] out, int outOffset, int rowStart, int rowEnd) {
-        if (w instanceof TensorData.Stored) {
-            // decoding here would copy the whole tensor on every call: the browser's scalar path
-            // decodes its packages at load, and the JVM reader never leaves tensors in place
-            throw new IllegalArgumentException("the scalar kernels multiply decoded tensors: a tensor left in its"
-                    + " package bytes (TensorData.Stored) must be decoded first (Stored.decoded())");
-        }
+        // the browser's scalar path decodes its packages at load; the JVM reader never leaves tensors in place
+        TensorData.requireDecoded(w, "the scalar kernels");
         if (w instanceof TensorData.F32 f) {
             for (int r = rowStart; r < rowEnd; r++) {
                 out[outOffset + r] = dotF32(f.values(), r * f.cols(), x, 0, f.cols());
